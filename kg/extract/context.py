@@ -1,0 +1,107 @@
+"""The per-document working state the extraction components share.
+
+It rides on the spaCy ``Doc`` as ``doc._.kg``. Offsets here are into the
+normalised text (``doc.text``); they are mapped back to the original text
+only when results leave the pipeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+
+CLAUSE_PUNCT = "，,；;：:。！？!?\n"
+PUNCT = CLAUSE_PUNCT + "、“”‘’\"'《》〈〉（）()[]【】「」『』…—-·~ 　\t"
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@dataclass
+class NMention:
+    start: int
+    end: int
+    label: str
+    text: str
+    source: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class NFact:
+    kind: str
+    args: dict[str, str]
+    start: int  # span the fact was read from
+    end: int
+    rule: str = ""
+
+
+@dataclass
+class Ctx:
+    text: str
+    tokens: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    lex: Lexicon
+    mentions: list[NMention] = field(default_factory=list)
+    facts: list[NFact] = field(default_factory=list)
+    doc_meta: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tok_starts = {s for s, _ in self.tokens}
+        self.tok_ends = {e for _, e in self.tokens}
+        self._sent_starts = [s for s, _ in self.sentences]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i < 0:
+            return (0, 0)
+        return self.sentences[i]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        s, e = self.sentence_of(pos)
+        a = pos
+        while a > s and self.text[a - 1] not in CLAUSE_PUNCT:
+            a -= 1
+        b = pos
+        while b < e and self.text[b] not in CLAUSE_PUNCT:
+            b += 1
+        return a, b
+
+    def token_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.tokens, (pos, 10**12)) - 1
+        if 0 <= i < len(self.tokens) and self.tokens[i][0] <= pos < self.tokens[i][1]:
+            return self.tokens[i]
+        return None
+
+    def tokens_ending(self, pos: int) -> list[tuple[int, int]]:
+        tok = self.token_at(pos - 1) if pos > 0 else None
+        return [tok] if tok and tok[1] == pos else []
+
+    def aligned(self, start: int, end: int) -> bool:
+        return start in self.tok_starts and end in self.tok_ends
+
+    def of_label(self, label: str) -> list[NMention]:
+        return [m for m in self.mentions if m.label == label]
+
+    def mention_at(self, start: int, end: int, label: str | None = None) -> NMention | None:
+        for m in self.mentions:
+            if m.start == start and m.end == end and (label is None or m.label == label):
+                return m
+        return None
+
+    def covering(self, pos: int, label: str | None = None) -> list[NMention]:
+        return [m for m in self.mentions
+                if m.start <= pos < m.end and (label is None or m.label == label)]
+
+    def add(self, m: NMention) -> NMention:
+        existing = self.mention_at(m.start, m.end, m.label)
+        if existing:
+            return existing
+        self.mentions.append(m)
+        return m

@@ -1,0 +1,74 @@
+"""Delegates: people the text says were elected to the congress.
+
+Only what the text says counts: 当选（党的）二十大代表, 是党的二十大代表,
+作为代表 in a quote of theirs, 二十大代表、…某某, and a list of names followed
+by …N名代表. A person in a sentence about 代表候选人/代表选举 is not a
+delegate, nor a reporter. The congress is configurable (``congress``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, NFact, NMention
+
+_NOT_DELEGATE = r"(?!候选|人选|选举|名额|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
+
+
+def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    c = re.escape(congress)
+    strong = re.compile(
+        rf"(?:当选为?|是|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
+        rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表[、，](?=[^，。]*$)")
+    weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
+    listed = re.compile(rf"^[……等]*\d+名(?:党的)?(?:{c})?代表")
+    return strong, weak, listed
+
+
+def _persons_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
+    return [m for m in ctx.of_label("Person") if s <= m.start < e and m.source != "byline"]
+
+
+def _previous_person(ctx: Ctx, before: int) -> NMention | None:
+    people = [m for m in ctx.of_label("Person") if m.end <= before and m.source != "byline"]
+    return max(people, key=lambda m: m.start) if people else None
+
+
+def _add(ctx: Ctx, p: NMention, s: int, e: int, rule: str) -> None:
+    name = p.attrs.get("alias_of", p.text)
+    ctx.facts.append(NFact("delegate", {"person": name}, min(s, p.start), max(e, p.end), rule))
+
+
+def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
+    text = ctx.text
+    if congress not in text and "第二十次全国代表大会" not in text:
+        return
+    strong, weak, listed = _cues(congress)
+    in_context = f"{congress}代表" in text
+    for s, e in ctx.sentences:
+        sent = text[s:e]
+        cue = strong.search(sent) or (weak.search(sent) if in_context else None)
+        people = _persons_in(ctx, s, e)
+        if cue:
+            cue_at = s + cue.start()
+            names = {p.attrs.get("alias_of", p.text) for p in people}
+            speaker = [p for p in people if p.source == "speech"
+                       or text[p.end : p.end + 2] in ("说：", "表示")]
+            if len(names) == 1:
+                _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
+            elif speaker:
+                _add(ctx, speaker[-1], cue_at, s + cue.end(), "cue-speaker")
+            elif people:
+                subject = [p for p in people if p.end <= cue_at]
+                if subject:
+                    _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
+            elif re.match(r"这位|他|她", sent) or re.search(r"[，,](?:这位|他|她)", sent):
+                prev = _previous_person(ctx, s)
+                if prev:
+                    _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
+        for p in people:  # a list of names followed by …N名代表
+            after = text[p.end : e]
+            items = re.match(r"(?:、[^、，。]{2,12})*", after)
+            rest = after[items.end() if items else 0 :]
+            if "、" in text[max(s, p.start - 12) : p.end + 1] and listed.match(rest):
+                _add(ctx, p, p.start, p.end + len(after), "list")

@@ -1,0 +1,112 @@
+"""Honours: awards and honorary titles a person received.
+
+Read after a trigger (荣获, 曾获, 被评为…) as a 、- or quote-separated list,
+or found by name (全国劳动模范, 湖南省五一劳动奖章: a region or 全国 before a
+base from ``honour_bases.txt``). Quote marks are removed; sports results and
+nominations (``# exclude`` in honour_triggers.txt) are not honours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, NFact, NMention
+
+_QUOTES = "“”‘’\"'「」『』《》"
+_TAIL = re.compile(r"(等)?(诸多|多项|多个|一系列)?(荣誉称号|荣誉|称号|奖项)$")
+_ITEM_END = re.compile(r"[，。；！？\n]")
+
+
+def clean_honour(s: str) -> str:
+    s = "".join(ch for ch in s if ch not in _QUOTES).strip(" 、，")
+    s = _TAIL.sub("", s).strip(" 、，等")
+    return s
+
+
+def _subject(ctx: Ctx, pos: int) -> NMention | None:
+    s, _ = ctx.sentence_of(pos)
+    people = [m for m in ctx.of_label("Person") if s <= m.start and m.end <= pos
+              and m.source != "byline"]
+    if people:
+        return people[-1]
+    prev = [m for m in ctx.of_label("Person") if m.end <= s and m.source != "byline"]
+    return prev[-1] if prev else None
+
+
+def _excluded(ctx: Ctx, item: str) -> bool:
+    return any(x in item for x in ctx.lex.honour_exclude)
+
+
+def _add(ctx: Ctx, person: NMention, honour: str, s: int, e: int, rule: str) -> None:
+    name = person.attrs.get("alias_of", person.text)
+    ctx.facts.append(NFact("honour", {"person": name, "honour": honour}, s, e, rule))
+
+
+def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
+    text, spans = ctx.text, []
+    for trig in sorted(ctx.lex.honour_before, key=len, reverse=True):
+        for m in re.finditer(re.escape(trig), text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            end_m = _ITEM_END.search(text, m.end())
+            end = end_m.start() if end_m else len(text)
+            chunk = text[m.end() : end]
+            items = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []
+            if not items or "、" in re.sub(r"“[^”]*”", "", chunk):
+                items = [clean_honour(x) for x in re.split(r"、|”“", chunk)]
+            person = _subject(ctx, m.start())
+            if not person:
+                continue
+            for item in items:
+                item = clean_honour(item)
+                if 2 <= len(item) <= 30 and not _excluded(ctx, item):
+                    _add(ctx, person, item, m.start(), end, "trigger")
+            spans.append((m.start(), end))
+    return spans
+
+
+def named_honours(ctx: Ctx, skip: list[tuple[int, int]]) -> None:
+    text = ctx.text
+    bases = "|".join(re.escape(b) for b in sorted(ctx.lex.honour_bases, key=len, reverse=True))
+    found: list[tuple[int, int]] = []
+    if bases:
+        for m in re.finditer(rf"(全国|[\u4e00-\u9fff]{{2,8}}?(?:省|市|自治区|县|区))?({bases})",
+                             text):
+            s = m.start()
+            place = [p for p in ctx.of_label("Place") if p.end == m.start(2)]
+            if not m.group(1) and place:
+                s = place[0].start
+            elif m.group(1) and m.group(1) != "全国" and not ctx.covering(m.start(), "Place"):
+                s = m.start(2)
+            found.append((s, m.end()))
+    for s, e, _ in ctx.lex.honour_index.longest(text):
+        found.append((s, e))
+    for s, e in sorted(set(found)):
+        if any(a <= s < b for a, b in skip) or any(a < s and e <= b for a, b in found):
+            continue
+        honour = clean_honour(text[s:e])
+        if _excluded(ctx, text[max(0, s - 4) : e + 2]):
+            continue
+        person = _honour_holder(ctx, s, e)
+        if person:
+            _add(ctx, person, honour, s, e, "named")
+
+
+def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
+    """全国劳动模范张三 → 张三; 这位…全国技术能手 → the person before; one person in the sentence."""
+    text = ctx.text
+    nxt = [m for m in ctx.of_label("Person") if e <= m.start <= e + 1]
+    if nxt:
+        return nxt[0]
+    ss, se = ctx.sentence_of(s)
+    if re.search(r"这位|该", text[max(ss, s - 12) : s]):
+        return _subject(ctx, ss) if not [m for m in ctx.of_label("Person")
+                                         if ss <= m.start < s] else _subject(ctx, s)
+    people = {m.text for m in ctx.of_label("Person") if ss <= m.start < se}
+    if len(people) == 1:
+        return next(m for m in ctx.of_label("Person") if ss <= m.start < se)
+    return None
+
+
+def find_honours(ctx: Ctx) -> None:
+    named_honours(ctx, triggered_honours(ctx))

@@ -1,0 +1,78 @@
+"""Organisations: national bodies from the lexicon, others by their last word.
+
+A name such as 国家电网天津滨海供电公司配电抢修班 ends in a word that marks an
+organisation (班, 公司, 医院, 党支部…, from ``org_suffixes.txt``) and is grown
+leftwards until a word that cannot be inside a name. Weak endings (部, 科,
+班…) need a proper name before them: a place, a known body, or two words.
+"""
+
+from __future__ import annotations
+
+from .context import Ctx, NMention, is_cjk
+from .spans import expand_left
+
+_DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "有关", "相关", "一些", "上")
+_GENERIC = {"党组织", "基层党组织", "组织部门", "党委", "党支部", "政府", "单位", "部门",
+            "企业", "公司", "医院", "学校", "中心", "村委会", "机关", "党组", "工委", "委员会",
+            "班", "科", "部", "队", "站", "所", "室", "县委", "市委", "省委"}
+_COMPANY_TAIL = ("有限公司", "股份有限公司", "有限责任公司", "集团", "公司")
+
+
+def lexicon_orgs(ctx: Ctx) -> None:
+    for s, e, name in ctx.lex.org_index.longest(ctx.text):
+        left_ok = s == 0 or not is_cjk(ctx.text[s - 1]) or s in ctx.tok_starts or any(
+            m.end == s for m in ctx.mentions)
+        if left_ok:
+            ctx.add(NMention(s, e, "Organization", name, "lexicon",
+                             {"canonical": ctx.lex.orgs[name]}))
+
+
+def _suffix_ends(ctx: Ctx) -> list[tuple[int, int, str]]:
+    """(start, end, strength) of every organisation ending in the text."""
+    text, out = ctx.text, []
+    for suffix, strength in ctx.lex.org_suffixes.items():
+        i = text.find(suffix)
+        while i >= 0:
+            out.append((i, i + len(suffix), strength))
+            i = text.find(suffix, i + 1)
+    return out
+
+
+def _has_name(ctx: Ctx, s: int, head: int) -> bool:
+    """A proper name before the last word: a place, a known body, or two words."""
+    if any(m.start >= s and m.end <= head and m.label in ("Place", "Organization")
+           for m in ctx.mentions):
+        return True
+    words = [t for t in ctx.tokens if t[0] >= s and t[1] <= head]
+    return len(words) >= 2
+
+
+def suffix_orgs(ctx: Ctx) -> None:
+    text = ctx.text
+    for head, end, strength in sorted(_suffix_ends(ctx)):
+        if strength == "weak" and end not in ctx.tok_ends and not _followed_by_title(ctx, end):
+            continue
+        if any(text.startswith(t, end) for t in _COMPANY_TAIL) and strength == "strong":
+            continue  # 集团|有限公司: the name goes on
+        s = expand_left(ctx, head)
+        for det in _DETERMINERS:
+            if text.startswith(det, s) and s + len(det) < head:
+                s += len(det)
+                break
+        name = text[s:end]
+        if s == head or name in _GENERIC or len(name) < 3:
+            continue
+        if strength == "weak" and not _has_name(ctx, s, head):
+            continue
+        if ctx.covering(s, "Person"):
+            continue
+        ctx.add(NMention(s, end, "Organization", name, "suffix", {"canonical": name}))
+
+
+def _followed_by_title(ctx: Ctx, end: int) -> bool:
+    return bool(ctx.lex.titles.find_at(ctx.text, end)) if end < len(ctx.text) else False
+
+
+def find_orgs(ctx: Ctx) -> None:
+    lexicon_orgs(ctx)
+    suffix_orgs(ctx)

@@ -1,0 +1,208 @@
+"""People: names found by their context, then every other mention of them.
+
+No trained Chinese NER runs offline, so names are read from cues news
+writing always gives: a title right before the name (班长张黎明), a speech
+verb right after (…”张黎明说), a byline (记者 某某), a headline (某某：…),
+a form of address (某某同志), a list beside known names, and minority names
+joined by a middle dot. A candidate must look like a name: a surname from
+the surname list and one or two more characters (or a whole segmented word
+for names without a Han surname, 仁青平措), never a listed common word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import PUNCT, Ctx, NMention, is_cjk
+from .titles import title_ending_at
+
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
+_BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
+_NAME_END_BAD = set("们等说讲称时后前里中上下")
+_BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
+
+
+def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
+    """Looks like a Han name: surname + 1–2 characters; with a strong cue, a whole word."""
+    if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
+        return False
+    if s in ctx.lex.not_names or set(s) & _BAD or s[-1] in _NAME_END_BAD:
+        return False
+    if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
+        return False
+    if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
+        return False
+    n = ctx.lex.is_surname_start(s)
+    if n and 1 <= len(s) - n <= 2:
+        return True
+    return strong and len(s) >= 3
+
+
+def _dotted_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
+    m = _DOTTED.match(ctx.text, p)
+    return m.span() if m else None
+
+
+def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | None:
+    """The name that starts at p (after a title), using the segmentation."""
+    text, n = ctx.text, len(ctx.text)
+    while p < n and text[p] in "”’\" ":
+        p += 1
+    dotted = _dotted_at(ctx, p)
+    if dotted:
+        return dotted
+    tok = ctx.token_at(p)
+    if not tok or tok[0] != p:
+        return None
+    t = text[tok[0] : tok[1]]
+    if len(t) == 1 and ctx.lex.is_surname_start(t):
+        nxt = ctx.token_at(tok[1])
+        if nxt and 1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[p : nxt[1]]):
+            return p, nxt[1]
+        return None
+    if valid_name(ctx, t, strong=strong and t not in ctx.lex.stop_tokens):
+        return tok
+    if len(t) > 3 and ctx.lex.is_surname_start(t):  # name glued to the next word
+        for k in (3, 2):
+            if valid_name(ctx, t[:k]) and text[p + k : p + k + 1] in ("说", "表", "认"):
+                return p, p + k
+    return None
+
+
+def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
+    """The name that ends at p (before a speech verb or a form of address)."""
+    text = ctx.text
+    m = re.search(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+$", text[max(0, p - 20) : p])
+    if m:
+        return p - len(m.group(0)), p
+    for s, e in ctx.tokens_ending(p):
+        t = text[s:e]
+        if valid_name(ctx, t):
+            return s, e
+        if 1 <= len(t) <= 2:
+            prev = ctx.token_at(s - 1) if s > 0 else None
+            if prev and prev[1] == s and prev[1] - prev[0] == 1 and valid_name(ctx, text[prev[0]:e]):
+                return prev[0], e
+    return None
+
+
+def _left_ok(ctx: Ctx, s: int) -> bool:
+    """A name must start a clause, follow punctuation, or follow a title."""
+    if s == 0 or ctx.text[s - 1] in PUNCT:
+        return True
+    return bool(title_ending_at(ctx, s)) or any(m.end == s for m in ctx.mentions)
+
+
+def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
+    if span and span[1] > span[0]:
+        s, e = span
+        ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
+
+
+def cue_persons(ctx: Ctx) -> None:
+    text, cues = ctx.text, ctx.lex.person_cues
+    for m in _DOTTED.finditer(text):
+        if m.start() == 0 or not is_cjk(text[m.start() - 1]) or title_ending_at(ctx, m.start()):
+            _add(ctx, m.span(), "dotted")
+    for s, e in ctx.tokens:  # a title, then a name
+        if title_ending_at(ctx, e) and e < len(text):
+            _add(ctx, name_after(ctx, e), "title")
+    for verb in cues.get("speech", []):
+        for m in re.finditer(re.escape(verb), text):
+            span = name_before(ctx, m.start())
+            if span and _left_ok(ctx, span[0]):
+                _add(ctx, span, "speech")
+    for word in cues.get("after_name", []):
+        for m in re.finditer(re.escape(word), text):
+            span = name_before(ctx, m.start())
+            if span and len(text[span[0] : span[1]]) >= 2 and _left_ok(ctx, span[0]):
+                _add(ctx, span, "address")
+    for word in cues.get("intro", []):
+        for m in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)", text):
+            _add(ctx, m.span(1), "intro")
+    for line in re.finditer(r"^[ \t#]*([\u4e00-\u9fff·]{2,12})[：:]", text, re.M):
+        s, e = line.span(1)
+        name = text[s:e]
+        if ("·" in name or valid_name(ctx, name)) and len(text[line.end():].split("\n")[0]) < 40:
+            _add(ctx, (s, e), "headline")
+    byline_persons(ctx)
+
+
+def byline_persons(ctx: Ctx) -> None:
+    """记者 张三 李四）: one or more names after a byline role."""
+    text = ctx.text
+    for role in ctx.lex.person_cues.get("byline", []):
+        for m in re.finditer(re.escape(role), text):
+            p = m.end()
+            while True:
+                while p < len(text) and text[p] in " \u3000、":
+                    p += 1
+                k = re.match(r"[\u4e00-\u9fff]{2,4}", text[p:])
+                if not k or not _BYLINE_END.match(text, p + k.end()):
+                    break
+                name = k.group(0)
+                if name in ctx.lex.not_names or set(name) & _BAD or name in ctx.lex.titles:
+                    break
+                _add(ctx, (p, p + k.end()), "byline")
+                p += k.end()
+
+
+def list_persons(ctx: Ctx) -> None:
+    """In a 、-list where two items are known people, the other items' names are people too."""
+    text = ctx.text
+    known = {m.text for m in ctx.of_label("Person")}
+    for s, e in ctx.sentences:
+        for run in re.finditer(r"[^，。；：！？\n]+", text[s:e]):
+            items = run.group(0).split("、")
+            if len(items) < 3:
+                continue
+            hits = sum(any(item.endswith(k) for k in known) for item in items)
+            if hits < 2:
+                continue
+            pos = s + run.start()
+            for item in items:
+                core = item.rstrip("…….等")
+                for k in (3, 2):
+                    cand = core[-k:]
+                    if valid_name(ctx, cand):
+                        start = pos + len(core) - k
+                        _add(ctx, (start, start + k), "list")
+                        break
+                pos += len(item) + 1
+
+
+def propagate(ctx: Ctx) -> None:
+    """Every other mention of a name already found in this document."""
+    text = ctx.text
+    names = sorted({m.text for m in ctx.of_label("Person")}, key=len, reverse=True)
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if ctx.covering(s, "Person") or ctx.covering(e - 1, "Person"):
+                continue
+            if len(name) == 2 and not ctx.aligned(s, e) and not _left_ok(ctx, s):
+                continue
+            if s in ctx.tok_starts or _left_ok(ctx, s):
+                _add(ctx, (s, e), "repeat")
+
+
+def surname_aliases(ctx: Ctx) -> None:
+    """钱教授 for 钱素云: a surname and a form of address, when one person has that surname."""
+    people = {m.text for m in ctx.of_label("Person") if "·" not in m.text}
+    for word in ctx.lex.person_cues.get("after_name", []):
+        for m in re.finditer(r"([\u4e00-\u9fff]{1,2})" + re.escape(word), ctx.text):
+            surname = m.group(1)
+            same = {p for p in people if p.startswith(surname) and len(p) > len(surname)}
+            if ctx.lex.is_surname_start(surname) == len(surname) and len(same) == 1:
+                if ctx.covering(m.start(), "Person"):
+                    continue
+                full = same.pop()
+                ctx.add(NMention(m.start(), m.end(), "Person", m.group(0), "alias",
+                                 {"alias_of": full}))
+
+
+def find_persons(ctx: Ctx) -> None:
+    cue_persons(ctx)
+    list_persons(ctx)
+    propagate(ctx)
+    surname_aliases(ctx)

@@ -1,0 +1,153 @@
+"""Places: gazetteer look-up, chains of divisions, villages after their township.
+
+Administrative divisions come from the gazetteer (codes nest by prefix, so
+"河南鄢陵县张桥镇" picks the 张桥镇 under 鄢陵县 among the three in China).
+Villages, communities and townships missing from the gazetteer are read as
+the words ending in 村/社区/乡/镇… right after a known place. Short names
+(衡阳 for 衡阳市) must line up with the word segmentation, so that 安顺 is not
+found inside 平安顺利.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Division
+from .context import Ctx, NMention, is_cjk
+
+LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4,
+              "village": 5, "other": 6}
+_SUB = re.compile(r"([\u4e00-\u9fff]{2,6}?)(村委会|居委会|社区|街道|嘎查|苏木|村|乡|镇)")
+_SUB_LEVEL = {"乡": "township", "镇": "township", "街道": "township", "苏木": "township",
+              "村": "village", "社区": "village", "嘎查": "village", "居委会": "village",
+              "村委会": "village"}
+_DATELINE = re.compile(
+    r"(新华社|本报|中新社|人民网|新华网|央视网|光明网|中国新闻网|本台)\s*"
+    r"([\u4e00-\u9fff]{2,6}?)\s*(\d{1,2}月\d{1,2}日)\s*(电|讯)")
+_AREA = re.compile(r"(赛区|景区|园区|开发区|高新区|自贸区|新区|片区)")
+_BAD_IN_NAME = set("的了在是和与及对把被从向为这那其各该每个们说等")
+
+
+def _pick(cands: list[Division], context: list[str]) -> Division | None:
+    """Choose among same-name divisions by the codes of places just before."""
+    for code in reversed(context):
+        inside = [d for d in cands if d.code.startswith(code) and d.code != code]
+        if len(inside) == 1:
+            return inside[0]
+    if len(cands) == 1:
+        return cands[0]
+    top = min(LEVEL_RANK.get(d.level, 9) for d in cands)
+    best = [d for d in cands if LEVEL_RANK.get(d.level, 9) == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _accept(ctx: Ctx, start: int, end: int, short: bool, prev_end: int) -> bool:
+    chained = start == prev_end
+    if short:
+        end_ok = end in ctx.tok_ends or ctx.text[end : end + 1] in ("", "市", "县", "区", "省")
+        return (start in ctx.tok_starts or chained) and (end_ok or _followed_by_place(ctx, end))
+    return start in ctx.tok_starts or chained or not is_cjk(ctx.text[start - 1 : start] or " ")
+
+
+def _followed_by_place(ctx: Ctx, end: int) -> bool:
+    return bool(ctx.lex.place_index.find_at(ctx.text, end)) if end < len(ctx.text) else False
+
+
+def gazetteer_places(ctx: Ctx) -> None:
+    """Divisions, countries and landmarks found by name."""
+    lex, text = ctx.lex, ctx.text
+    context: list[str] = []
+    prev_end = -1
+    for start, end, name in lex.place_index.longest(text):
+        divs = lex.gazetteer.by_name.get(name, [])
+        if start != prev_end and (prev_end < 0 or _breaks(text, prev_end, start)):
+            context = []
+        if divs:
+            short = all(d.name != name for d in divs)
+            if not _accept(ctx, start, end, short, prev_end):
+                continue
+            div = _pick([d for d in divs if (d.short == name) == short] or divs, context)
+            attrs = {"level": div.level if div else _level_of(name), "canonical": name}
+            if div:
+                attrs.update(code=div.code, canonical=div.name)
+                context.append(div.code)
+            ctx.add(NMention(start, end, "Place", name, "gazetteer", attrs))
+        elif name in lex.countries or name in lex.landmarks:
+            if start not in ctx.tok_starts or end not in ctx.tok_ends:
+                continue
+            level = "country" if name in lex.countries else "other"
+            canonical = lex.countries.get(name) or lex.landmarks.get(name, name)
+            ctx.add(NMention(start, end, "Place", name, "lexicon",
+                             {"level": level, "canonical": canonical}))
+        else:
+            continue
+        prev_end = end
+
+
+def _breaks(text: str, a: int, b: int) -> bool:
+    return any(ch in "，。；！？\n、" for ch in text[a:b]) or b - a > 12
+
+
+def _level_of(name: str) -> str:
+    for suffix, level in (("省", "province"), ("自治区", "province"), ("州", "prefecture"),
+                          ("县", "county"), ("区", "county"), ("旗", "county")):
+        if name.endswith(suffix):
+            return level
+    for suffix, level in _SUB_LEVEL.items():
+        if name.endswith(suffix):
+            return level
+    return "other"
+
+
+def sub_places(ctx: Ctx) -> None:
+    """Townships and villages written right after a known place: 淤泥乡岩博联村."""
+    text = ctx.text
+    queue = sorted(ctx.of_label("Place"), key=lambda m: m.start)
+    while queue:
+        parent = queue.pop(0)
+        if LEVEL_RANK.get(parent.attrs.get("level", "other"), 9) not in (2, 3, 4):
+            continue
+        m = _SUB.match(text, parent.end)
+        if not m or set(m.group(1)) & _BAD_IN_NAME or ctx.covering(parent.end, "Place"):
+            continue
+        if any(ctx.lex.place_index.find_at(text, i) for i in range(m.start(), m.end(1))):
+            continue  # a known place starts inside: not one name
+        name = m.group(0)
+        child = NMention(m.start(), m.end(), "Place", name, "chain",
+                         {"level": _SUB_LEVEL[m.group(2)], "canonical": name,
+                          "parent": parent.attrs.get("code") or parent.text,
+                          "parent_text": parent.text})
+        ctx.add(child)
+        queue.insert(0, child)
+
+
+def dateline_places(ctx: Ctx) -> None:
+    """新华社北京9月26日电 / 本报拉萨9月28日讯: the place between agency and date."""
+    for m in _DATELINE.finditer(ctx.text):
+        s, e = m.span(2)
+        if not ctx.covering(s, "Place"):
+            name = m.group(2)
+            divs = ctx.lex.gazetteer.by_name.get(name, [])
+            attrs = {"level": divs[0].level if len(divs) == 1 else "other", "canonical": name}
+            if len(divs) == 1:
+                attrs.update(code=divs[0].code, canonical=divs[0].name)
+            ctx.add(NMention(s, e, "Place", name, "dateline", attrs))
+        ctx.doc_meta.setdefault("agency", m.group(1))
+        ctx.doc_meta.setdefault("dateline_place", m.group(2))
+
+
+def area_places(ctx: Ctx) -> None:
+    """A place name followed by 赛区/景区/开发区…: 崇礼赛区."""
+    for p in list(ctx.of_label("Place")):
+        m = _AREA.match(ctx.text, p.end)
+        if m and p.attrs.get("level") in ("county", "prefecture", "township", "other"):
+            ctx.add(NMention(p.start, m.end(), "Place", ctx.text[p.start : m.end()], "area",
+                             {"level": "other", "canonical": ctx.text[p.start : m.end()],
+                              "parent": p.attrs.get("code") or p.text}))
+
+
+def find_places(ctx: Ctx) -> None:
+    gazetteer_places(ctx)
+    dateline_places(ctx)
+    sub_places(ctx)
+    area_places(ctx)

@@ -1,0 +1,220 @@
+"""Roles (a title held at an organisation) and regions (the place a person is tied to).
+
+Roles are read where Chinese news writes them: before the name
+(国家电网…配电抢修班班长张黎明, 党委副书记、乡长仁青平措), after it
+(钱素云是…，北京儿童医院重症医学科和内科教研室名誉主任，…), and in bylines
+(记者 某某 at the agency of the dateline). The organisation is the stretch
+before the title; when that stretch is only a place (…玉麦乡党委副书记) the
+place stands for its government. A bare 村/自治区 points back to the
+organisation or place the text named before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, NFact, NMention
+from .places import LEVEL_RANK
+from .spans import expand_left
+from .titles import title_ending_at, titles_in
+
+_ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党委", "乡": "乡", "镇": "镇",
+             "县": "县", "市": "市", "省": "省", "自治区": "自治区", "社区": "社区",
+             "医院": "医院", "公司": "公司"}
+_LEAD = ("现任", "担任", "系", "是", "为", "任")
+_AGENCY = re.compile(r"(新华社|本报|中新社|人民日报|光明日报|经济日报|央视|本台)")
+
+
+def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
+    """End of the last organisation word or place inside [s, e), or s."""
+    best = s
+    for m in ctx.mentions:
+        if m.label in ("Organization", "Place") and s <= m.start and m.end <= e:
+            best = max(best, m.end)
+    for suffix in ctx.lex.org_suffixes:
+        i = ctx.text.rfind(suffix, s, e)
+        if i >= 0 and ctx.lex.org_suffixes[suffix] == "strong":
+            best = max(best, i + len(suffix))
+    return best
+
+
+def _antecedent(ctx: Ctx, word: str, before: int) -> str:
+    """The organisation or place a bare 村/自治区 refers back to."""
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):
+        if m.start >= before or m.label not in ("Organization", "Place"):
+            continue
+        if m.label == "Organization" and m.text.endswith(word) and len(m.text) > len(word):
+            return m.text
+        if m.label == "Place" and word in ("村", "社区", "乡", "镇") and m.text.endswith(word):
+            return m.text
+    if word in ("自治区", "省"):
+        place = ctx.doc_meta.get("province")
+        if place:
+            return place
+    return word
+
+
+def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
+    """Split the stretch before a title into (organisation, extra title words)."""
+    text = ctx.text
+    stretch = text[s:t0]
+    if not stretch:
+        return "", ""
+    if stretch in _ANAPHORA:
+        return _antecedent(ctx, stretch, s), ""
+    cut = _org_suffix_end(ctx, s, t0)
+    if cut == s:
+        return "", stretch  # 儿科 + 医生: no organisation, a longer title
+    return text[s:cut], text[cut:t0]
+
+
+def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
+    args = {"person": person.text, "title": title, "org": org}
+    ctx.facts.append(NFact("role", args, start, person.end, rule))
+
+
+def roles_before(ctx: Ctx, p: NMention) -> None:
+    """ORG TITLE(、TITLE) NAME."""
+    text = ctx.text
+    pos = p.start
+    while pos > 0 and text[pos - 1] in "”’\"":
+        pos -= 1
+    t = title_ending_at(ctx, pos)
+    if not t:
+        return
+    titles = [t]
+    while t[0] > 0 and text[t[0] - 1] == "、":
+        prev = title_ending_at(ctx, t[0] - 1)
+        if not prev:
+            break
+        titles.insert(0, prev)
+        t = prev
+    first = titles[0][0]
+    clause_start = ctx.clause_of(first)[0] if first > 0 else 0
+    while clause_start < first and text[clause_start] in "“‘\"":
+        clause_start += 1
+    s = expand_left(ctx, first, floor=clause_start, allow_joiners=False)
+    org, extra = _split_org_title(ctx, s, first)
+    for i, (a, b) in enumerate(titles):
+        title = (extra if i == 0 else "") + text[a:b]
+        _role(ctx, p, org, title, s, "title-before-name")
+
+
+def roles_after(ctx: Ctx, p: NMention) -> None:
+    """NAME是A，B机构TITLE，C机构TITLE。 (appositions after the subject)."""
+    text = ctx.text
+    s_start, s_end = ctx.sentence_of(p.start)
+    if p.start != s_start or text[p.end : p.end + 1] not in ("是", "，", "现", "任", "系"):
+        return
+    pos = p.end
+    for seg in re.finditer(r"[^，；。]+", text[pos:s_end]):
+        a, b = pos + seg.start(), pos + seg.end()
+        for lead in _LEAD:
+            if text.startswith(lead, a):
+                a += len(lead)
+                break
+        if any(m.label == "Person" and a <= m.start < b for m in ctx.mentions):
+            break
+        t = title_ending_at(ctx, b)
+        if not t or t[0] < a:
+            if "代表" in text[a:b]:
+                continue
+            break
+        org, extra = _split_org_title(ctx, a, t[0])
+        _role(ctx, p, org, extra + text[t[0] : t[1]], a, "title-after-name")
+
+
+def roles_byline(ctx: Ctx, p: NMention) -> None:
+    """记者 某某: a reporter of the agency named in the same line, or of the dateline."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, p.start) + 1
+    before = text[line_start : p.start]
+    role = next((r for r in ctx.lex.person_cues.get("byline", []) if r in before[-8:]), "记者")
+    if role in ("摄", "摄影"):
+        role = "记者"
+    agencies = _AGENCY.findall(before)
+    org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
+    _role(ctx, p, org, role, line_start, "byline")
+
+
+def find_roles(ctx: Ctx) -> None:
+    for p in sorted(ctx.of_label("Person"), key=lambda m: m.start):
+        if p.source == "byline":
+            roles_byline(ctx, p)
+            continue
+        roles_before(ctx, p)
+        roles_after(ctx, p)
+    _work_places(ctx)
+
+
+def _work_places(ctx: Ctx) -> None:
+    """A title with no organisation: 医生路生梅就在陕西佳县人民医院 → that hospital."""
+    for f in [f for f in ctx.facts if f.kind == "role" and not f.args["org"]]:
+        s, e = ctx.sentence_of(f.start)
+        for m in re.finditer(r"在", ctx.text[f.end : e]):
+            at = f.end + m.end()
+            org = next((o for o in ctx.of_label("Organization") if o.start == at), None)
+            if org:
+                f.args["org"] = org.text
+                break
+
+
+def _places_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
+    return [m for m in ctx.of_label("Place") if s <= m.start and m.end <= e]
+
+
+def _most_specific(places: list[NMention]) -> NMention | None:
+    if not places:
+        return None
+    return max(places, key=lambda m: (LEVEL_RANK.get(m.attrs.get("level", "other"), 6) % 6,
+                                      m.start))
+
+
+def find_regions(ctx: Ctx) -> None:
+    """The most specific place in a person's organisation, or just before them."""
+    text = ctx.text
+    done: set[str] = set()
+    for f in ctx.facts:
+        if f.kind != "role" or not f.args.get("org"):
+            continue
+        org = f.args["org"]
+        i = text.rfind(org, 0, f.end)
+        place = _most_specific(_places_in(ctx, i, i + len(org))) if i >= 0 else None
+        if place:
+            _region(ctx, f.args["person"], place, f.start, f.end, "organisation-place")
+            done.add(f.args["person"])
+    for p in sorted(ctx.of_label("Person"), key=lambda m: m.start):
+        if p.text in done or p.source == "byline":
+            continue
+        s, _ = ctx.sentence_of(p.start)
+        window = max(s, p.start - 30)
+        between = [m for m in ctx.of_label("Person") if window <= m.start < p.start]
+        place = _most_specific(_places_in(ctx, window, p.start))
+        if place and not between and LEVEL_RANK.get(place.attrs.get("level", ""), 9) >= 3:
+            _region(ctx, p.text, place, place.start, p.end, "place-before-person")
+            done.add(p.text)
+    for p in ctx.of_label("Person"):
+        if p.source == "byline" and p.text not in done and ctx.doc_meta.get("dateline_place"):
+            dl = next((m for m in ctx.of_label("Place") if m.source == "dateline"), None)
+            if dl:
+                _region(ctx, p.text, dl, dl.start, p.end, "dateline")
+                done.add(p.text)
+
+
+def _region(ctx: Ctx, person: str, place: NMention, start: int, end: int, rule: str) -> None:
+    args = {"person": person, "place": place.text, "code": place.attrs.get("code", ""),
+            "chain": _chain_text(ctx, place)}
+    ctx.facts.append(NFact("region", args, min(start, place.start), max(end, place.end), rule))
+
+
+def _chain_text(ctx: Ctx, place: NMention) -> str:
+    """The places written right before this one (西藏山南市隆子县 for 玉麦乡), '|'-joined."""
+    chain = [place]
+    cur = place
+    while True:
+        prev = next((m for m in ctx.of_label("Place") if m.end == cur.start), None)
+        if not prev:
+            break
+        chain.insert(0, prev)
+        cur = prev
+    return "|".join(f"{m.text}#{m.attrs.get('code', '')}" for m in chain)

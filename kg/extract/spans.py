@@ -1,0 +1,44 @@
+"""Growing a name leftwards from its last word (医院, 会议…) over the segmentation."""
+
+from __future__ import annotations
+
+from .context import PUNCT, Ctx, is_cjk
+from .titles import title_ending_at
+
+MAX_NAME = 30
+_JOINERS = {"和", "与", "及"}
+
+
+def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: bool = True) -> int:
+    """Start of the name whose last word starts at ``head_start``.
+
+    Walks back one segmented word at a time and stops at punctuation, a stop
+    word, a person, a title, or a number; 的 is crossed only in 党的.
+    """
+    text = ctx.text
+    s = head_start
+    while s > floor and head_start - s < MAX_NAME:
+        tok = ctx.token_at(s - 1)
+        if not tok:
+            break
+        a, b = tok
+        a = max(a, floor)
+        word = text[a:b]
+        if b != s or any(ch in PUNCT for ch in word) or not all(is_cjk(c) for c in word):
+            break
+        if word in ctx.lex.stop_tokens and not (word == "党" and text[b : b + 1] == "的"):
+            break
+        if word == "的" and text[a - 1 : a] != "党":
+            break
+        if word in _JOINERS and not allow_joiners:
+            break
+        if any(m.label == "Person" and m.start < b and m.end > a for m in ctx.mentions):
+            break
+        if title_ending_at(ctx, b) and b != head_start and not ctx.lex.org_suffixes.get(word):
+            t = title_ending_at(ctx, b)
+            if t and t[0] <= a:
+                break
+        s = a
+    while s < head_start and text[s] in _JOINERS | {"的"}:
+        s += 1
+    return s

@@ -1,0 +1,36 @@
+"""Titles and posts (班长, 党委副书记, 主任医师…) from the title lexicon."""
+
+from __future__ import annotations
+
+from .context import Ctx
+
+
+def title_ending_at(ctx: Ctx, pos: int) -> tuple[int, int] | None:
+    """The longest title ending at ``pos``, with its modifiers (副, 常务, 名誉…)."""
+    found = ctx.lex.titles.ending_at(ctx.text, pos, max_len=10)
+    if not found:
+        return None
+    start = pos - len(found[0])
+    changed = True
+    while changed:
+        changed = False
+        for prefix in ctx.lex.title_prefixes:
+            if start >= len(prefix) and ctx.text[start - len(prefix) : start] == prefix:
+                start -= len(prefix)
+                changed = True
+                break
+    return start, pos
+
+
+def titles_in(ctx: Ctx, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-overlapping titles inside [start, end), scanning right to left."""
+    out: list[tuple[int, int]] = []
+    pos = end
+    while pos > start:
+        t = title_ending_at(ctx, pos)
+        if t and t[0] >= start:
+            out.append(t)
+            pos = t[0]
+        else:
+            pos -= 1
+    return list(reversed(out))

@@ -1,0 +1,95 @@
+"""KnowledgeGraph: the built graph with its views (SPARQL, networkx, HTML, Turtle)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from .io import write_atomic
+from .query import format_result, query_text, run
+
+ENTITY_CLASSES = ("Person", "Place", "Organization", "Event")
+
+
+def turtle(graph: Graph) -> str:
+    """Turtle with sorted output: the same graph always gives the same bytes."""
+    return graph.serialize(format="turtle")
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    characters: int = 0
+    skipped: list[str] = field(default_factory=list)
+    entities: dict[str, int] = field(default_factory=dict)
+    facts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        ents = ", ".join(f"{k} {v}" for k, v in self.entities.items())
+        facts = ", ".join(f"{k} {v}" for k, v in self.facts.items())
+        lines = [f"documents read: {self.documents} ({self.characters:,} characters)",
+                 f"entities: {sum(self.entities.values())} ({ents})",
+                 f"facts: {sum(self.facts.values())} ({facts})",
+                 f"time: {self.seconds:.1f} s"]
+        if self.skipped:
+            lines.insert(1, f"skipped: {len(self.skipped)} file(s)")
+            lines += [f"  skipped {s}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+class KnowledgeGraph:
+    """An rdflib graph of entities and facts, with the ways users look at it."""
+
+    def __init__(self, graph: Graph, report: BuildReport | None = None) -> None:
+        self.graph = graph
+        self.report = report or BuildReport()
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeGraph:
+        path = Path(path)
+        if path.is_dir():
+            path = path / "graph.ttl"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such graph (run `kg build` first)")
+        g = Graph()
+        g.parse(path, format="turtle")
+        return cls(g)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def query(self, spec: str):
+        """Run a named query, a .rq file or SPARQL text; returns an rdflib Result."""
+        return run(self.graph, query_text(spec))
+
+    def query_text(self, spec: str, fmt: str = "table") -> str:
+        return format_result(self.query(spec), fmt)
+
+    def rows(self, spec: str) -> list[dict[str, str]]:
+        """Result rows as plain dicts of strings (unbound variables as '')."""
+        res = self.query(spec)
+        return [{str(v): ("" if r[v] is None else str(r[v])) for v in res.vars} for r in res]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        from .html import to_networkx
+
+        return to_networkx(self.graph)
+
+    def to_html(self, path: str | Path, title: str = "kg") -> Path:
+        from .html import write_html
+
+        return write_html(self.graph, path, title=title)
+
+    def turtle(self) -> str:
+        return turtle(self.graph)
+
+    def save(self, out_dir: str | Path, title: str = "kg") -> dict[str, Path]:
+        """Write graph.ttl and graph.html into ``out_dir``, each atomically."""
+        out = Path(out_dir)
+        ttl = write_atomic(out / "graph.ttl", self.turtle())
+        html = self.to_html(out / "graph.html", title=title)
+        return {"turtle": ttl, "html": html}

@@ -1,0 +1,269 @@
+"""Load the word lists and gazetteer the extraction rules use.
+
+All domain knowledge lives in data files under ``kg/data`` (see the README
+there); this module only reads them. A new domain is a new data folder,
+passed as ``data_dir``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import DATA_DIR
+
+
+def _lines(path: Path) -> Iterator[str]:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n").rstrip("\r")
+            if line.strip() and not line.lstrip().startswith("#"):
+                yield line
+
+
+def read_list(path: Path) -> list[str]:
+    """One entry per line; '#' comments."""
+    return [line.strip() for line in _lines(path)]
+
+
+def read_sections(path: Path) -> dict[str, list[str]]:
+    """Entries grouped under '# name' comment lines."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    current = ""
+    if not path.exists():
+        return sections
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.strip()
+            if not line:
+                continue
+            if line.startswith("#"):
+                word = line.lstrip("#").strip().split()
+                if word and word[0] in ("before", "exclude", "after"):
+                    current = word[0]
+                continue
+            sections[current].append(line)
+    return sections
+
+
+def read_aliases(path: Path) -> dict[str, str]:
+    """'canonical<TAB>alias|alias' lines → {surface: canonical} (canonical maps to itself)."""
+    table: dict[str, str] = {}
+    for line in _lines(path):
+        parts = line.split("\t")
+        canonical = parts[0].strip()
+        table.setdefault(canonical, canonical)
+        if len(parts) > 1:
+            for alias in parts[1].split("|"):
+                alias = alias.strip()
+                if alias:
+                    table.setdefault(alias, canonical)
+    return table
+
+
+def read_strengths(path: Path) -> dict[str, str]:
+    """'suffix<TAB>strong|weak' lines."""
+    table: dict[str, str] = {}
+    for line in _lines(path):
+        parts = line.split("\t")
+        table[parts[0].strip()] = parts[1].strip() if len(parts) > 1 else "strong"
+    return table
+
+
+class PhraseIndex:
+    """Find every occurrence of many phrases in a text, by lookup per start position."""
+
+    def __init__(self, phrases: Iterable[str] = ()) -> None:
+        self._lengths: dict[str, list[int]] = defaultdict(list)
+        self._phrases: set[str] = set()
+        for p in phrases:
+            self.add(p)
+
+    def add(self, phrase: str) -> None:
+        if not phrase or phrase in self._phrases:
+            return
+        self._phrases.add(phrase)
+        lengths = self._lengths[phrase[0]]
+        if len(phrase) not in lengths:
+            lengths.append(len(phrase))
+            lengths.sort(reverse=True)
+
+    def __contains__(self, phrase: str) -> bool:
+        return phrase in self._phrases
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def find_at(self, text: str, i: int) -> list[str]:
+        """Phrases starting at i, longest first."""
+        out = []
+        for n in self._lengths.get(text[i], ()):
+            if text[i : i + n] in self._phrases:
+                out.append(text[i : i + n])
+        return out
+
+    def find_all(self, text: str) -> Iterator[tuple[int, int, str]]:
+        for i in range(len(text)):
+            for p in self.find_at(text, i):
+                yield i, i + len(p), p
+
+    def longest(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping matches."""
+        i, n = 0, len(text)
+        while i < n:
+            found = self.find_at(text, i)
+            if found:
+                yield i, i + len(found[0]), found[0]
+                i += len(found[0])
+            else:
+                i += 1
+
+    def ending_at(self, text: str, end: int, max_len: int = 12) -> list[str]:
+        """Phrases that end exactly at ``end``, longest first."""
+        return [text[end - n : end] for n in range(min(max_len, end), 0, -1)
+                if text[end - n : end] in self._phrases]
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    parent: str
+    level: str
+    short: str
+
+
+@dataclass
+class Gazetteer:
+    """China's administrative divisions, keyed by official code (codes nest by prefix)."""
+
+    by_code: dict[str, Division] = field(default_factory=dict)
+    by_name: dict[str, list[Division]] = field(default_factory=dict)
+    short_names: set[str] = field(default_factory=set)
+
+    def chain(self, code: str) -> list[Division]:
+        """The division and its ancestors, province first."""
+        out: list[Division] = []
+        seen = set()
+        while code and code in self.by_code and code not in seen:
+            seen.add(code)
+            d = self.by_code[code]
+            out.append(d)
+            code = d.parent
+        return list(reversed(out))
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return any(d.code == ancestor for d in self.chain(code))
+
+
+def load_gazetteer(path: Path, exclude: set[str]) -> Gazetteer:
+    gaz = Gazetteer()
+    for line in _lines(path):
+        parts = line.split("\t")
+        if parts[0] == "code" or len(parts) < 4:
+            continue
+        code, name, parent, level = (p.strip() for p in parts[:4])
+        short = parts[4].strip() if len(parts) > 4 else ""
+        div = Division(code, name, parent, level, short)
+        gaz.by_code[code] = div
+        if name not in exclude:
+            gaz.by_name.setdefault(name, []).append(div)
+        if short and short not in exclude and short != name:
+            gaz.by_name.setdefault(short, []).append(div)
+            gaz.short_names.add(short)
+    return gaz
+
+
+@dataclass
+class Lexicon:
+    """Everything the rules look up, loaded once per process."""
+
+    surnames: set[str]
+    titles: PhraseIndex
+    title_prefixes: list[str]
+    org_suffixes: dict[str, str]
+    orgs: dict[str, str]
+    events: dict[str, str]
+    event_suffixes: dict[str, str]
+    honours: dict[str, str]
+    honour_bases: list[str]
+    honour_before: list[str]
+    honour_exclude: list[str]
+    countries: dict[str, str]
+    landmarks: dict[str, str]
+    stop_tokens: set[str]
+    not_names: set[str]
+    person_cues: dict[str, list[str]]
+    gazetteer: Gazetteer
+    generic_events: set[str] = field(default_factory=set)
+    generic_event_prefixes: set[str] = field(default_factory=set)
+    place_index: PhraseIndex = field(default_factory=PhraseIndex)
+    org_index: PhraseIndex = field(default_factory=PhraseIndex)
+    event_index: PhraseIndex = field(default_factory=PhraseIndex)
+    honour_index: PhraseIndex = field(default_factory=PhraseIndex)
+
+    def __post_init__(self) -> None:
+        for name in list(self.gazetteer.by_name) + list(self.countries) + list(self.landmarks):
+            self.place_index.add(name)
+        for name in self.orgs:
+            self.org_index.add(name)
+        for name in self.events:
+            self.event_index.add(name)
+        for name in self.honours:
+            self.honour_index.add(name)
+
+    def is_surname_start(self, s: str) -> int:
+        """Length of the surname that starts s (2 for compound), or 0."""
+        if s[:2] in self.surnames and len(s[:2]) == 2:
+            return 2
+        return 1 if s[:1] in self.surnames else 0
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """Read every data file under ``data_dir`` (default: the package's own)."""
+    base = Path(data_dir) if data_dir else DATA_DIR
+    lex_dir, gaz_dir = base / "lexicon", base / "gazetteer"
+    honour_triggers = read_sections(lex_dir / "honour_triggers.txt")
+    exclude_places = set(read_list(gaz_dir / "exclude.txt"))
+    cues = read_sections_any(lex_dir / "person_cues.txt")
+    generic = read_sections_any(lex_dir / "generic_events.txt")
+    return Lexicon(
+        surnames=set(read_list(lex_dir / "surnames.txt")),
+        titles=PhraseIndex(read_list(lex_dir / "titles.txt")),
+        title_prefixes=read_list(lex_dir / "title_prefixes.txt"),
+        org_suffixes=read_strengths(lex_dir / "org_suffixes.txt"),
+        orgs=read_aliases(lex_dir / "orgs.tsv"),
+        events=read_aliases(lex_dir / "events.tsv"),
+        event_suffixes=read_strengths(lex_dir / "event_suffixes.txt"),
+        honours=read_aliases(lex_dir / "honours.txt"),
+        honour_bases=read_list(lex_dir / "honour_bases.txt"),
+        honour_before=honour_triggers.get("before", []),
+        honour_exclude=honour_triggers.get("exclude", []),
+        countries=read_aliases(lex_dir / "countries.tsv"),
+        landmarks=read_aliases(lex_dir / "landmarks.tsv"),
+        stop_tokens=set(read_list(lex_dir / "stop_tokens.txt")),
+        not_names=set(read_list(lex_dir / "not_names.txt")),
+        person_cues=cues,
+        gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
+        generic_events=set(generic.get("events", [])),
+        generic_event_prefixes=set(generic.get("prefixes", [])),
+    )
+
+
+def read_sections_any(path: Path) -> dict[str, list[str]]:
+    """Entries grouped under '# [name]' header lines (any name)."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    current = ""
+    for raw in (path.read_text(encoding="utf-8").splitlines() if path.exists() else []):
+        line = raw.strip()
+        if line.startswith("# [") and line.endswith("]"):
+            current = line[3:-1].strip()
+        elif line and not line.startswith("#"):
+            sections[current].append(line)
+    return dict(sections)

@@ -1,0 +1,136 @@
+"""The spaCy pipeline: pkuseg word segmentation, then kg's extraction components.
+
+Loading pkuseg's model costs about 800 MB and 3 s, so the pipeline is built
+once per process and shared (``get_pipeline``). Each extraction stage is a
+registered spaCy component (``kg_places``, ``kg_persons``, …) working on the
+shared state in ``doc._.kg``; ``nlp.pipe_names`` lists them in order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extract import delegates, events, honours, orgs, persons, places, roles, stats
+from .extract.context import Ctx
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+CHUNK = 20_000  # characters handed to pkuseg at once, cut at line breaks
+
+
+def pkuseg_model_dir() -> Path:
+    """pkuseg's bundled default model, or $KG_PKUSEG_MODEL."""
+    env = os.environ.get("KG_PKUSEG_MODEL")
+    if env:
+        return Path(env)
+    try:
+        import pkuseg
+    except ImportError as err:  # pragma: no cover - install problem
+        raise RuntimeError("kg: pkuseg is not installed (see README: Install)") from err
+    path = Path(pkuseg.__file__).resolve().parent / "models" / "default"
+    if not (path / "weights.npz").exists():
+        raise RuntimeError(f"kg: pkuseg model not found in {path}")
+    return path
+
+
+def _component(fn: Callable[[Ctx], None]) -> Callable[[Doc], Doc]:
+    def run(doc: Doc) -> Doc:
+        if doc._.kg is not None:
+            fn(doc._.kg)
+        return doc
+
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def _congress_delegates(congress: str) -> Callable[[Ctx], None]:
+    return lambda ctx: delegates.find_delegates(ctx, congress)
+
+
+_STAGES: dict[str, Callable[[Ctx], None]] = {
+    "kg_places": places.find_places,
+    "kg_persons": persons.find_persons,
+    "kg_orgs": orgs.find_orgs,
+    "kg_events": events.find_events,
+    "kg_cleanup": lambda ctx: _cleanup(ctx),
+    "kg_roles": roles.find_roles,
+    "kg_regions": roles.find_regions,
+    "kg_honours": honours.find_honours,
+    "kg_stats": stats.find_stats,
+    "kg_event_details": stats.find_event_details,
+}
+
+for _name, _fn in _STAGES.items():
+    Language.factory(_name)(lambda nlp, name, _fn=_fn: _component(_fn))
+
+
+@Language.factory("kg_delegates", default_config={"congress": "二十大"})
+def _make_delegates(nlp: Language, name: str, congress: str) -> Callable[[Doc], Doc]:
+    return _component(_congress_delegates(congress))
+
+
+def _cleanup(ctx: Ctx) -> None:
+    """Drop person candidates that are really places or organisations."""
+    keep = []
+    for m in ctx.mentions:
+        if m.label == "Person":
+            inside = [o for o in ctx.mentions if o.label in ("Place", "Organization", "Event")
+                      and o.start <= m.start and m.end <= o.end and o is not m]
+            if inside and m.source not in ("title", "speech", "byline", "dotted"):
+                continue
+            if m.text in ctx.lex.gazetteer.by_name or m.text in ctx.lex.orgs:
+                continue
+        keep.append(m)
+    ctx.mentions = keep
+
+
+PIPE_NAMES = ["kg_places", "kg_persons", "kg_orgs", "kg_events", "kg_cleanup", "kg_roles",
+              "kg_regions", "kg_delegates", "kg_honours", "kg_stats", "kg_event_details"]
+
+
+@lru_cache(maxsize=1)
+def segmenter() -> Language:
+    """A blank Chinese pipeline whose tokenizer is pkuseg (loaded once)."""
+    nlp = spacy.blank(
+        "zh",
+        config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}},
+                "initialize": {"tokenizer": {"pkuseg_model": str(pkuseg_model_dir())}}},
+    )
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(congress: str = "二十大") -> Language:
+    """The full pipeline, sharing the one pkuseg model of this process."""
+    nlp = segmenter()
+    for name in PIPE_NAMES:
+        if name not in nlp.pipe_names:
+            config = {"congress": congress} if name == "kg_delegates" else {}
+            nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Segment long text in line-aligned chunks (pkuseg's memory grows with input)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", pos, end)
+            end = cut + 1 if cut > pos else end
+        for tok in nlp.make_doc(text[pos:end]):
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+        pos = end
+    return Doc(nlp.vocab, words=words, spaces=spaces)

@@ -1,0 +1,163 @@
+"""Normalise decoded text for matching, keeping a map back to the original.
+
+Extraction runs on a normalised copy: traditional characters mapped to
+simplified, full-width digits and letters to ASCII, and lines that a page
+layout broke in the middle of a sentence joined again. Every normalised
+character remembers the offset of the original character it came from, so
+facts can cite the source exactly (the graph keeps the original text).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Sentence
+
+SENTENCE_END = "。！？!?"
+CLOSERS = "”’」』）)】"
+OPEN_QUOTES = "“‘「『"
+CLOSE_QUOTES = "”’」』"
+# a line shorter than this is a heading, not a paragraph cut by the layout
+MIN_BROKEN_LINE = 22
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Normalised text and, for each of its characters, the original offset."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalised span [start, end)."""
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _char_map() -> dict[int, str]:
+    """Traditional→simplified (one character to one, from OpenCC) plus full-width forms."""
+    import opencc
+
+    table: dict[int, str] = {}
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                target = parts[1].split(" ")[0]
+                if len(target) == 1 and target != parts[0]:
+                    table[ord(parts[0])] = target
+    for cp in range(0xFF10, 0xFF1A):  # ０-９
+        table[cp] = chr(cp - 0xFEE0)
+    for cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # Ａ-Ｚ ａ-ｚ
+        table[cp] = chr(cp - 0xFEE0)
+    table[0xFF05] = "%"  # ％
+    table[0xFF0E] = "."  # ．
+    table[0x3000] = " "  # ideographic space
+    table[0x00A0] = " "
+    table[0x30FB] = "·"  # katakana middle dot, used in transliterated names
+    table[0x2022] = "·"
+    table[0x2027] = "·"
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Map characters one to one, so offsets are unchanged."""
+    return text.translate(_char_map())
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
+
+
+def _joins(text: str, m: re.Match[str]) -> bool:
+    """A line break inside a sentence: a long line ending mid-clause, text going on."""
+    before_start = text.rfind("\n", 0, m.start()) + 1
+    line = text[before_start : m.start()].strip()
+    if len(line) < MIN_BROKEN_LINE or m.end() >= len(text):
+        return False
+    last, nxt = line[-1], text[m.end()]
+    if last in SENTENCE_END or last in CLOSERS or last in "…—:：" or line.startswith("#"):
+        return False
+    if not (_is_cjk(last) or last in "，、；“‘《（("):
+        return False
+    return _is_cjk(nxt) or nxt in "，、。；：”’》）)"
+
+
+def normalise(text: str) -> NormText:
+    """Simplify script and join broken lines; return text plus offset map."""
+    simple = to_simplified(text)
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _BREAK.finditer(simple):
+        out.append(simple[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        if _joins(simple, m):
+            pass  # drop the break entirely
+        else:
+            out.append("\n")
+            offsets.append(m.start())
+        pos = m.end()
+    out.append(simple[pos:])
+    offsets.extend(range(pos, len(simple)))
+    offsets.append(len(simple))
+    return NormText("".join(out), tuple(offsets))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of normalised text.
+
+    A sentence ends at 。！？ outside quotation marks (a quote and its
+    attribution, “……。”某某说。, stay one sentence), and always at a line
+    break, which also resets an unbalanced quote.
+    """
+    spans: list[tuple[int, int]] = []
+    start, depth, i, n = 0, 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if text[start:i].strip():
+                spans.append((start, i))
+            start, depth = i + 1, 0
+        elif ch in OPEN_QUOTES:
+            depth += 1
+        elif ch in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif ch in SENTENCE_END and depth == 0:
+            j = i + 1
+            while j < n and (text[j] in CLOSERS or text[j] in SENTENCE_END):
+                j += 1
+            spans.append((start, j))
+            start, i = j, j
+            continue
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentences_of(norm: NormText) -> list[Sentence]:
+    """Sentences with offsets into the original text."""
+    result = []
+    for i, (s, e) in enumerate(split_sentences(norm.text)):
+        os_, oe = norm.span(s, e)
+        result.append(Sentence(i, os_, oe))
+    return result

@@ -1,0 +1,198 @@
+"""Resolution: one entity per real thing across the corpus, one fact per real fact.
+
+Mentions become entities by a key: the division code for places, the
+congress number for 二十大/党的二十大/中国共产党第二十次全国代表大会, the
+canonical name from the lexicon for 中组部/中央组织部, the name for people.
+Every surface form is kept as an alias, and each merge that is not a plain
+repetition is noted with its reason. Facts are keyed by what they say, so an
+article reprinted in another document adds evidence, not duplicate facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import DocResult, Document, Evidence, Mention, Sentence
+from .resolve_people import merge_people
+
+
+@dataclass
+class Entity:
+    key: str
+    type: str
+    forms: Counter = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+    attrs: dict[str, str] = field(default_factory=dict)
+    notes: set[str] = field(default_factory=set)
+    parent: str = ""  # key of the containing place / parent organisation
+
+    @property
+    def label(self) -> str:
+        """The form written most often; ties go to the longer, then the first in order."""
+        return sorted(self.forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted(f for f in self.forms if f != self.label)
+
+
+@dataclass
+class ResolvedFact:
+    kind: str
+    fields: dict[str, str]  # entity keys (person, org, place, event, honour) and literals
+    evidence: set[tuple[Evidence, str]] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        body = "|".join(f"{k}={v}" for k, v in sorted(self.fields.items()))
+        return hashlib.sha1(f"{self.kind}|{body}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Resolved:
+    documents: list[Document] = field(default_factory=list)
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: dict[str, ResolvedFact] = field(default_factory=dict)
+
+    def entity(self, key: str, type_: str, form: str, doc_id: str) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(key, type_)
+        ent.forms[form] += 1
+        ent.docs.add(doc_id)
+        return ent
+
+    def ref(self, key: str, type_: str, form: str) -> Entity:
+        """An entity a fact points at, created without counting a mention."""
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(key, type_)
+            ent.forms[form] = 0
+        return ent
+
+    def add_fact(self, kind: str, fields: dict[str, str], ev: Evidence, rule: str) -> None:
+        fact = ResolvedFact(kind, {k: v for k, v in fields.items() if v})
+        existing = self.facts.setdefault(fact.key, fact)
+        existing.evidence.add((ev, rule))
+
+
+def place_key(m: Mention) -> str:
+    code = m.attr("code")
+    if code:
+        return f"place/{code}"
+    parent = m.attr("parent")
+    if parent:
+        return f"place/{parent}/{m.attr('canonical') or m.text}"
+    return f"place/{m.attr('canonical') or m.text}"
+
+
+def mention_key(m: Mention, person_names: dict[str, str]) -> str:
+    if m.label == "Place":
+        return place_key(m)
+    if m.label == "Event":
+        return f"event/{m.attr('key') or m.attr('canonical') or m.text}"
+    if m.label == "Organization":
+        return f"org/{m.attr('canonical') or m.text}"
+    name = m.attr("alias_of") or m.text
+    return f"person/{person_names.get(name, name)}"
+
+
+def resolve(results: Iterable[DocResult]) -> Resolved:
+    """Merge per-document results into corpus entities and facts."""
+    results = sorted(results, key=lambda r: r.doc.doc_id)
+    out = Resolved()
+    person_names = merge_people(results)
+    for r in results:
+        out.documents.append(r.doc)
+        out.sentences[r.doc.doc_id] = r.sentences
+        by_text: dict[tuple[str, str], str] = {}
+        for m in r.mentions:
+            key = mention_key(m, person_names)
+            ent = out.entity(key, m.label, m.text, r.doc.doc_id)
+            by_text[(m.label, m.text)] = key
+            _entity_attrs(out, ent, m)
+            if m.attr("alias_of"):
+                ent.notes.add(f"{m.text} → {m.attr('alias_of')}: form of address of the only "
+                              f"person with that surname in {r.doc.name}")
+            if m.label == "Person" and m.text in person_names and person_names[m.text] != m.text:
+                ent.notes.add(f"{m.text} → {person_names[m.text]}: one-character variant in "
+                              "a reprinted passage with the same context")
+            if m.label != "Person" and m.attr("canonical") and m.attr("canonical") != m.text:
+                ent.notes.add(f"{m.text} → {m.attr('canonical')}: same {m.label.lower()} "
+                              f"({m.source})")
+        _org_aliases(out, r, by_text)
+        from .resolve_facts import add_facts
+
+        add_facts(out, r, by_text, person_names)
+    return out
+
+
+def _entity_attrs(out: Resolved, ent: Entity, m: Mention) -> None:
+    if m.label == "Place":
+        for k in ("code", "level"):
+            if m.attr(k) and not ent.attrs.get(k):
+                ent.attrs[k] = m.attr(k)
+        if m.attr("canonical") and m.attr("code"):
+            ent.forms.setdefault(m.attr("canonical"), 0)
+        parent = m.attr("parent")
+        if parent and not ent.parent:
+            ent.parent = f"place/{parent}" if parent.isdigit() else _parent_key(out, parent)
+
+
+def _parent_key(out: Resolved, name: str) -> str:
+    for key, ent in out.entities.items():
+        if ent.type == "Place" and name in ent.forms:
+            return key
+    return ""
+
+
+def _org_aliases(out: Resolved, r: DocResult, by_text: dict[tuple[str, str], str]) -> None:
+    """儿童医院 after 北京儿童医院 in the same document: the same organisation."""
+    orgs = sorted({m.text for m in r.mentions if m.label == "Organization"}, key=len)
+    places = {m.text for m in r.mentions if m.label == "Place"}
+    for short in orgs:
+        for full in orgs:
+            if len(full) <= len(short) or not full.endswith(short):
+                continue
+            head = full[: -len(short)]
+            if _is_place_chain(head, places):
+                s_key, f_key = by_text[("Organization", short)], by_text[("Organization", full)]
+                if s_key != f_key and s_key in out.entities:
+                    merged = out.entities.pop(s_key)
+                    target = out.entities[f_key]
+                    target.forms.update(merged.forms)
+                    target.docs |= merged.docs
+                    target.notes.add(f"{short} → {full}: the same organisation named without "
+                                     f"its place in {r.doc.name}")
+                    _rekey(out, s_key, f_key)
+                    by_text[("Organization", short)] = f_key
+                break
+
+
+def _is_place_chain(s: str, places: set[str]) -> bool:
+    if not s:
+        return False
+    for p in sorted(places, key=len, reverse=True):
+        if s.startswith(p) and (len(p) == len(s) or _is_place_chain(s[len(p) :], places)):
+            return True
+    return False
+
+
+def _rekey(out: Resolved, old: str, new: str) -> None:
+    for fact_key, fact in list(out.facts.items()):
+        if old in fact.fields.values():
+            del out.facts[fact_key]
+            fields = {k: (new if v == old else v) for k, v in fact.fields.items()}
+            for ev, rule in fact.evidence:
+                out.add_fact(fact.kind, fields, ev, rule)
+
+
+def group_by(items: Iterable, key) -> dict:
+    groups: dict = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups

@@ -1,0 +1,67 @@
+"""Tie each extracted fact to resolved entities (called by ``resolve``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .model import DocResult
+
+if TYPE_CHECKING:
+    from .resolve import Resolved
+
+CONGRESS_KEY = "event/cpc-congress-20"
+
+
+def _person(out: Resolved, name: str, names: dict[str, str]) -> str:
+    key = f"person/{names.get(name, name)}"
+    out.ref(key, "Person", name)
+    return key
+
+
+def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
+    if not org:
+        return ""
+    if ("Organization", org) in by_text:
+        return by_text[("Organization", org)]
+    places = [m for m in r.mentions if m.label == "Place" and org.endswith(m.text)]
+    if places and ("Place", places[-1].text) in by_text:
+        return by_text[("Place", places[-1].text)]
+    key = f"org/{org}"
+    out.entity(key, "Organization", org, r.doc.doc_id)
+    return key
+
+
+def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str]) -> None:
+    doc_id = r.doc.doc_id
+    for f in r.facts:
+        ev, fields = f.evidence, {}
+        if f.kind in ("delegate", "role", "region", "honour"):
+            fields["person"] = _person(out, f.get("person"), names)
+        if f.kind == "delegate":
+            fields["event"] = CONGRESS_KEY
+            out.ref(CONGRESS_KEY, "Event", "二十大")
+        elif f.kind == "role":
+            fields["org"] = _org_key(out, r, f.get("org"), by_text)
+            fields["title"] = f.get("title")
+            if not fields["title"]:
+                continue
+        elif f.kind == "region":
+            key = by_text.get(("Place", f.get("place")))
+            if not key:
+                continue
+            fields["place"] = key
+        elif f.kind == "honour":
+            label = f.get("honour")
+            key = f"honour/{label}"
+            out.entity(key, "Honour", label, doc_id)
+            fields["honour"] = key
+        elif f.kind == "stat":
+            fields.update({k: v for k, v in f.args if k in (
+                "population", "measure", "count", "percent", "value", "unit", "approx")})
+        elif f.kind == "event":
+            fields["event"] = by_text.get(("Event", f.get("event")), "")
+            fields["date"] = f.get("date")
+            fields["place"] = by_text.get(("Place", f.get("place")), "")
+            if not fields["event"]:
+                continue
+        out.add_fact(f.kind, fields, ev, f.rule)

@@ -1,0 +1,47 @@
+from kg.normalise import normalise, sentences_of, split_sentences, to_simplified
+
+
+def test_traditional_maps_to_simplified_one_to_one():
+    text = "黨的二十大代表張黎明說"
+    simple = to_simplified(text)
+    assert simple == "党的二十大代表张黎明说"
+    assert len(simple) == len(text)
+
+
+def test_full_width_digits_become_ascii():
+    assert normalise("女党员６１９名，占２７．０％").text == "女党员619名，占27.0%"
+
+
+def test_broken_line_is_joined_and_offsets_point_back():
+    original = "有的按分配名额适当扩大比例、逐级分配名额进行推荐提名，有的按分配名额进\n\n行推荐提名。"
+    norm = normalise(original)
+    assert "名额进行推荐提名。" in norm.text
+    assert "\n" not in norm.text
+    i = norm.text.index("行推荐提名。")
+    start, end = norm.span(i, i + 6)
+    assert original[start:end] == "行推荐提名。"
+
+
+def test_heading_lines_are_not_joined():
+    norm = normalise("二十大代表风采\n\n钱某某：为了孩子\n\n医者仁心。")
+    assert norm.text.split("\n") == ["二十大代表风采", "钱某某：为了孩子", "医者仁心。"]
+
+
+def test_quote_and_attribution_stay_one_sentence():
+    text = "“当选代表是光荣，更是责任。”某研究所首席科学家李四说。他很忙。"
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "“当选代表是光荣，更是责任。”某研究所首席科学家李四说。", "他很忙。"]
+
+
+def test_line_break_ends_sentence_and_resets_unbalanced_quote():
+    text = "他拿到了一份“流程图\n第二行。"
+    assert [text[s:e] for s, e in split_sentences(text)] == ["他拿到了一份“流程图", "第二行。"]
+
+
+def test_sentence_offsets_are_in_original_text():
+    original = "第一句話。\n\n第二句话很长很长很长很长很长很长很长很长很长很长，没有结束\n\n继续写完。"
+    norm = normalise(original)
+    sents = sentences_of(norm)
+    assert original[sents[0].start : sents[0].end] == "第一句話。"
+    assert original[sents[1].start : sents[1].end].endswith("继续写完。")
