@@ -200,6 +200,7 @@ class Lexicon:
     not_names: set[str]
     person_cues: dict[str, list[str]]
     gazetteer: Gazetteer
+    common_words: set[str] = field(default_factory=set)
     generic_events: set[str] = field(default_factory=set)
     generic_event_prefixes: set[str] = field(default_factory=set)
     place_index: PhraseIndex = field(default_factory=PhraseIndex)
@@ -251,6 +252,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         not_names=set(read_list(lex_dir / "not_names.txt")),
         person_cues=cues,
         gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
+        common_words=common_words(),
         generic_events=set(generic.get("events", [])),
         generic_event_prefixes=set(generic.get("prefixes", [])),
     )
@@ -267,3 +269,27 @@ def read_sections_any(path: Path) -> dict[str, list[str]]:
         elif line and not line.startswith("#"):
             sections[current].append(line)
     return dict(sections)
+
+
+def common_words(min_any: int = 100, min_other: int = 20) -> set[str]:
+    """Frequent words of jieba's dictionary that are not names (MIT-licensed word list).
+
+    jieba is used only for this list: a candidate name that is a frequent word
+    (强化, 周密, 智慧) is not a name. Words tagged as names (nr*) need to be
+    very frequent to count as common.
+    """
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - optional resource
+        return set()
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    words: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 3 or not 2 <= len(parts[0]) <= 4:
+                continue
+            freq = int(parts[1])
+            if freq >= min_any or (freq >= min_other and not parts[2].startswith("nr")):
+                words.add(parts[0])
+    return words

@@ -12,21 +12,24 @@ import re
 
 from .context import Ctx, NFact, NMention
 
-_NOT_DELEGATE = r"(?!候选|人选|选举|名额|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
+_NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
 
 
 def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = re.escape(congress)
     strong = re.compile(
         rf"(?:当选为?|是|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
-        rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表[、，](?=[^，。]*$)")
+        rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、")
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
     listed = re.compile(rf"^[……等]*\d+名(?:党的)?(?:{c})?代表")
     return strong, weak, listed
 
 
 def _persons_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
-    return [m for m in ctx.of_label("Person") if s <= m.start < e and m.source != "byline"]
+    """People who can be the subject: not reporters, not 某某同志/某某总书记 in set phrases."""
+    address = tuple(ctx.lex.person_cues.get("after_name", []))
+    return [m for m in ctx.of_label("Person") if s <= m.start < e and m.source != "byline"
+            and not ctx.text.startswith(address, m.end)]
 
 
 def _previous_person(ctx: Ctx, before: int) -> NMention | None:

@@ -50,7 +50,7 @@ def _has_name(ctx: Ctx, s: int, head: int) -> bool:
 def suffix_orgs(ctx: Ctx) -> None:
     text = ctx.text
     for head, end, strength in sorted(_suffix_ends(ctx)):
-        if strength == "weak" and end not in ctx.tok_ends and not _followed_by_title(ctx, end):
+        if not _ends_word(ctx, end):
             continue
         if any(text.startswith(t, end) for t in _COMPANY_TAIL) and strength == "strong":
             continue  # 集团|有限公司: the name goes on
@@ -71,6 +71,13 @@ def suffix_orgs(ctx: Ctx) -> None:
 
 def _followed_by_title(ctx: Ctx, end: int) -> bool:
     return bool(ctx.lex.titles.find_at(ctx.text, end)) if end < len(ctx.text) else False
+
+
+def _ends_word(ctx: Ctx, end: int) -> bool:
+    """The ending is a whole word: 党组 in 党组织 is not an organisation."""
+    if end >= len(ctx.text) or end in ctx.tok_ends or not is_cjk(ctx.text[end]):
+        return True
+    return _followed_by_title(ctx, end)
 
 
 def find_orgs(ctx: Ctx) -> None:

@@ -28,6 +28,8 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
         return False
     if s in ctx.lex.not_names or set(s) & _BAD or s[-1] in _NAME_END_BAD:
         return False
+    if s in ctx.lex.common_words or s in ctx.lex.orgs:
+        return False
     if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
         return False
     if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
@@ -40,7 +42,24 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
 
 def _dotted_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
     m = _DOTTED.match(ctx.text, p)
-    return m.span() if m else None
+    return trim_dotted(ctx, *m.span()) if m else None
+
+
+def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
+    """Cut a dotted name to the name: after a title on the left, before a word on the right."""
+    text = ctx.text
+    first_dot, last_dot = text.index("·", start), text.rindex("·", start, end)
+    for i in range(first_dot - 1, start, -1):
+        if title_ending_at(ctx, i):
+            start = i
+            break
+    for a, _ in ctx.tokens:
+        if last_dot + 1 < a < end:
+            word = ctx.text[a : ctx.token_at(a)[1]]
+            if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1:
+                end = a
+                break
+    return start, end
 
 
 def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | None:
@@ -55,10 +74,13 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     if not tok or tok[0] != p:
         return None
     t = text[tok[0] : tok[1]]
-    if len(t) == 1 and ctx.lex.is_surname_start(t):
+    if len(t) <= 2 and ctx.lex.is_surname_start(t) == len(t):
         nxt = ctx.token_at(tok[1])
         if nxt and 1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[p : nxt[1]]):
             return p, nxt[1]
+        if nxt and nxt[1] - nxt[0] == 2 and text[nxt[1] - 1] in "说称讲" and valid_name(
+                ctx, text[p : nxt[0] + 1]):
+            return p, nxt[0] + 1  # 刘|碧说
         return None
     if valid_name(ctx, t, strong=strong and t not in ctx.lex.stop_tokens):
         return tok
@@ -102,8 +124,7 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
 def cue_persons(ctx: Ctx) -> None:
     text, cues = ctx.text, ctx.lex.person_cues
     for m in _DOTTED.finditer(text):
-        if m.start() == 0 or not is_cjk(text[m.start() - 1]) or title_ending_at(ctx, m.start()):
-            _add(ctx, m.span(), "dotted")
+        _add(ctx, trim_dotted(ctx, *m.span()), "dotted")
     for s, e in ctx.tokens:  # a title, then a name
         if title_ending_at(ctx, e) and e < len(text):
             _add(ctx, name_after(ctx, e), "title")

@@ -16,7 +16,7 @@ import re
 from .context import Ctx, NFact, NMention
 from .places import LEVEL_RANK
 from .spans import expand_left
-from .titles import title_ending_at, titles_in
+from .titles import title_ending_at
 
 _ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党委", "乡": "乡", "镇": "镇",
              "县": "县", "市": "市", "省": "省", "自治区": "自治区", "社区": "社区",
@@ -62,6 +62,8 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
         return "", ""
     if stretch in _ANAPHORA:
         return _antecedent(ctx, stretch, s), ""
+    if any(stretch.endswith(suf) and len(stretch) > len(suf) for suf in ctx.lex.org_suffixes):
+        return stretch, ""
     cut = _org_suffix_end(ctx, s, t0)
     if cut == s:
         return "", stretch  # 儿科 + 医生: no organisation, a longer title
@@ -70,7 +72,10 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
 
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
     args = {"person": person.text, "title": title, "org": org}
-    ctx.facts.append(NFact("role", args, start, person.end, rule))
+    s, e = min(start, person.start), max(start, person.end)
+    if rule == "title-after-name":
+        e = max(e, ctx.clause_of(start)[1])
+    ctx.facts.append(NFact("role", args, s, e, rule))
 
 
 def roles_before(ctx: Ctx, p: NMention) -> None:
@@ -90,6 +95,10 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
         titles.insert(0, prev)
         t = prev
     first = titles[0][0]
+    if text[t[0] : t[1]] in ctx.lex.person_cues.get("byline", []) and (
+            text[first - 1 : first] in ("", " ", "\n", "（", "(") or first == 0):
+        roles_byline(ctx, p)
+        return
     clause_start = ctx.clause_of(first)[0] if first > 0 else 0
     while clause_start < first and text[clause_start] in "“‘\"":
         clause_start += 1
@@ -178,7 +187,8 @@ def find_regions(ctx: Ctx) -> None:
         if f.kind != "role" or not f.args.get("org"):
             continue
         org = f.args["org"]
-        i = text.rfind(org, 0, f.end)
+        s_start, s_end = ctx.sentence_of(f.start)
+        i = text.find(org, min(f.start, s_start), s_end)
         place = _most_specific(_places_in(ctx, i, i + len(org))) if i >= 0 else None
         if place:
             _region(ctx, f.args["person"], place, f.start, f.end, "organisation-place")

@@ -32,7 +32,11 @@ def extract_document(doc: Document, nlp: Language | None = None,
         result.mentions.append(Mention(start, end, m.label, m.text, m.source,
                                        tuple(sorted(m.attrs.items()))))
     for f in ctx.facts:
-        start, end = norm.span(f.start, f.end)
-        ev = Evidence(doc.doc_id, ctx.sentence_index(f.start), start, end)
+        # cite the sentence the fact ends in (where its cue is), clamped to it
+        index = ctx.sentence_index(max(f.start, f.end - 1))
+        s_start, s_end = spans[index] if spans else (0, len(norm.text))
+        a, b = max(f.start, s_start), min(max(f.end, s_start + 1), s_end)
+        start, end = norm.span(a, b)
+        ev = Evidence(doc.doc_id, index, start, end)
         result.facts.append(Fact(f.kind, tuple(sorted(f.args.items())), ev, f.rule))
     return result

@@ -5,12 +5,27 @@ from __future__ import annotations
 from .context import Ctx
 
 
+def _ends_org(ctx: Ctx, pos: int) -> bool:
+    """A department word ends here (急诊内科): weak endings only, not 党委."""
+    return any(ctx.text.endswith(s, 0, pos) for s, w in ctx.lex.org_suffixes.items()
+               if w == "weak")
+
+
 def title_ending_at(ctx: Ctx, pos: int) -> tuple[int, int] | None:
-    """The longest title ending at ``pos``, with its modifiers (副, 常务, 名誉…)."""
+    """The title ending at ``pos``, with its modifiers (副, 常务, 名誉…).
+
+    The longest, unless a shorter one leaves an organisation ending before it
+    (急诊内科|主任 rather than 急诊内|科主任).
+    """
     found = ctx.lex.titles.ending_at(ctx.text, pos, max_len=10)
     if not found:
         return None
-    start = pos - len(found[0])
+    pick = found[0]
+    for t in found[1:]:
+        if len(pick) - len(t) == 1 and _ends_org(ctx, pos - len(t)):
+            pick = t
+            break
+    start = pos - len(pick)
     changed = True
     while changed:
         changed = False
