@@ -44,7 +44,7 @@ def read_sections(path: Path) -> dict[str, list[str]]:
                 continue
             if line.startswith("#"):
                 word = line.lstrip("#").strip().split()
-                if word and word[0] in ("before", "exclude", "after"):
+                if word and word[0] in ("before", "exclude", "after", "endings"):
                     current = word[0]
                 continue
             sections[current].append(line)
@@ -194,6 +194,7 @@ class Lexicon:
     honour_bases: list[str]
     honour_before: list[str]
     honour_exclude: list[str]
+    honour_endings: list[str]
     countries: dict[str, str]
     landmarks: dict[str, str]
     stop_tokens: set[str]
@@ -246,6 +247,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         honour_bases=read_list(lex_dir / "honour_bases.txt"),
         honour_before=honour_triggers.get("before", []),
         honour_exclude=honour_triggers.get("exclude", []),
+        honour_endings=honour_triggers.get("endings", []),
         countries=read_aliases(lex_dir / "countries.tsv"),
         landmarks=read_aliases(lex_dir / "landmarks.tsv"),
         stop_tokens=set(read_list(lex_dir / "stop_tokens.txt")),

@@ -21,13 +21,14 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node, URIRef
 
+from kg.namespaces import PREFIXES
 from kg.resources import ontology_dir
 
 __all__ = ["Violation", "ValidationResult", "validate", "load_shapes"]
 
 # pySHACL's default messages end with " on <focus>->path" or " on <focus>"; the report
 # already shows focus node and path in their own columns.
-_LOCATION_SUFFIX = re.compile(r" on (?:\S+->)?\S+$")
+_LOCATION_SUFFIX = re.compile(r" on (\S+?)(?:->\S+)?$")
 # Full IRIs inside messages (SPARQL constraints substitute {?value} with the bare IRI).
 _IRI_IN_TEXT = re.compile(r"<(https?://[^>\s]+)>|(https?://[^\s,;)>\]]+)")
 # pySHACL writes literals as Python reprs: Literal("0", datatype=xsd:integer).
@@ -104,7 +105,8 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationResult:
 
     Inference is off because the graph must state every type itself (README: a fact is typed
     ``kg:Fact`` as well as its specific class); RDFS inference would hide exactly that
-    mistake. The input graph is not modified.
+    mistake. The input graph is not modified. IRIs in the report are shortened with the
+    graph's prefixes, falling back to the project's (``kg.namespaces.PREFIXES``).
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
     data = _PreparedQueryGraph(graph) if type(graph) is Graph else graph
@@ -117,6 +119,9 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationResult:
         advanced=False,
     )
     prefixes = {prefix: str(ns) for prefix, ns in graph.namespace_manager.namespaces()}
+    for prefix, namespace in PREFIXES.items():  # the project's prefixes when the graph lacks them
+        if str(namespace) not in prefixes.values():
+            prefixes.setdefault(prefix, str(namespace))
     violations = sorted(
         _violations(report, prefixes),
         key=lambda v: (str(v.focus_node), str(v.path), v.message, str(v.value)),
@@ -191,7 +196,10 @@ def _message(report: Graph, result: Node, prefixes: dict[str, str]) -> str:
         return f"fails {component}" if component is not None else "fails a constraint"
     english = [m for m in messages if isinstance(m, Literal) and m.language in (None, "en")]
     text = str(sorted(english or messages, key=str)[0])
-    text = _LOCATION_SUFFIX.sub("", text)
+    focus = report.value(result, SH.focusNode)
+    suffix = _LOCATION_SUFFIX.search(text)
+    if suffix and focus is not None and suffix[1] in (f"<{focus}>", shorten(focus, prefixes)):
+        text = text[: suffix.start()]
     text = _LITERAL_REPR.sub(
         lambda m: _literal(
             m[1], m[3] if m[2] == "lang" else None, m[3] if m[2] == "datatype" else None, prefixes

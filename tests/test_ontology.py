@@ -539,6 +539,15 @@ def unbacked_shortcut(s: Sample, g: Graph) -> tuple[Node, Node | None]:
     return s.person, KG.delegateTo
 
 
+def shortcut_backed_by_another_persons_fact(s: Sample, g: Graph) -> tuple[Node, Node | None]:
+    """$this must be bound inside FILTER NOT EXISTS, or any fact would back any shortcut."""
+    other = ID["person/李四"]
+    _entity(g, other, [SDO.Person], "李四")
+    _set(g, s.facts["delegate"], KG.person, other)
+    g.add((other, KG.delegateTo, s.event))
+    return s.person, KG.delegateTo
+
+
 def place_parent_not_a_place(s: Sample, g: Graph) -> tuple[Node, Node | None]:
     _set(g, s.places["拉萨市"], SDO.containedInPlace, s.org)
     return s.places["拉萨市"], SDO.containedInPlace
@@ -640,6 +649,7 @@ BROKEN: list[Mutation] = [
     honour_fact_object_wrong_class,
     missing_shortcut,
     unbacked_shortcut,
+    shortcut_backed_by_another_persons_fact,
     place_parent_not_a_place,
     place_cycle,
     level_not_allowed,
@@ -680,6 +690,15 @@ def test_required_value_missing_report_line(sample: Sample) -> None:
     missing_pref_label(sample, graph)
     text = validate(graph).text()
     assert "id:place/北京市  skos:prefLabel  Less than 1 values" in text.splitlines()
+
+
+def test_report_falls_back_to_project_prefixes(sample: Sample) -> None:
+    graph = Graph(bind_namespaces="none")
+    for triple in sample.graph:
+        graph.add(triple)
+    graph.remove((sample.facts["honour"], PROV.wasDerivedFrom, None))
+    lines = validate(graph).text().splitlines()
+    assert lines == ["id:fact/honour/hhonour  prov:wasDerivedFrom  Less than 1 values"]
 
 
 def test_violation_line_without_prefixes() -> None:

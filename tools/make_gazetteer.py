@@ -132,7 +132,7 @@ STOP_SHORTS = set(
     建华 建安 西夏 太白 阳明 阳春 黄梅 海晏 海棠 海盐 牡丹 芙蓉 荷塘 莲池 莲花
     麒麟 龙井 龙凤 龙湖 龙潭 龙门 青龙 祥云 鸡冠 铜鼓 石柱 石棉 石狮 石门 磐石
     榆树 樟树 白杨 白玉 金牛 马尾 巴州 英德 吉隆 雅江 津市 镇安 镇平 桃源 华龙
-    博爱 南华 南开 南澳 台前 丰润 丰满 云霄 武功 凤凰 宁安
+    博爱 南华 南开 南澳 台前 丰润 丰满 云霄 武功 凤凰 宁安 黑山 衡山 恒山
     """.split()
 )
 
@@ -243,7 +243,10 @@ TOWNSHIP_BAD_RE = re.compile(
     r"(特殊|直属|直管|开发区|园区|工业|农场|林场|牧场|办事处|管理|管委|公司|监狱|县直|市直|"
     r"居民|区划|单位|机关|风景区|示范|保税)"
 )
-TOWNSHIP_GENERIC = {"街道", "地区", "镇", "乡", "城镇", "乡镇", "临镇", "新镇", "开发区街道"}
+TOWNSHIP_GENERIC = {"街道", "地区", "镇", "乡", "城镇", "乡镇", "小城镇", "开发区街道"}
+# Two-character townships (张镇, 口镇, 高镇 ...) are dropped: matched character by character
+# they fire inside ordinary text (张镇长, 提高镇村).  Only these well-known ones are kept.
+TOWNSHIP_TWO_CHAR_KEEP = {"乌镇", "雪乡"}
 
 
 def township_name(raw: str) -> str:
@@ -254,6 +257,8 @@ def township_name(raw: str) -> str:
     if not TOWNSHIP_RE.search(name) or TOWNSHIP_BAD_RE.search(name):
         return ""
     if name in TOWNSHIP_GENERIC or len(name) < 2:
+        return ""
+    if len(name) == 2 and name not in TOWNSHIP_TWO_CHAR_KEEP:
         return ""
     if name.endswith("地区") and len(name) < 4:  # 'X地区' is too generic
         return ""

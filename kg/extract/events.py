@@ -66,7 +66,8 @@ def suffix_events(ctx: Ctx) -> None:
                 if d == head:
                     continue
                 head = d
-            s = expand_left(ctx, head)
+            anchor = head - 2 if text[head - 2 : head] == "成立" else head
+            s = expand_left(ctx, anchor)
             if text[s:head] in ctx.lex.generic_event_prefixes or s == head:
                 continue
             if strength == "weak" and head - s < 2:

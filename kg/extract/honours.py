@@ -18,7 +18,7 @@ _ITEM_END = re.compile(r"[，。；！？\n]")
 
 
 def clean_honour(s: str) -> str:
-    s = "".join(ch for ch in s if ch not in _QUOTES).strip(" 、，")
+    s = "".join(ch for ch in s if ch not in _QUOTES).strip(" 、，…")
     s = _TAIL.sub("", s).strip(" 、，等")
     return s
 
@@ -37,6 +37,14 @@ def _excluded(ctx: Ctx, item: str) -> bool:
     return any(x in item for x in ctx.lex.honour_exclude)
 
 
+def _honour_like(ctx: Ctx, item: str) -> bool:
+    """An unquoted item must look like an honour: a known one, or a known ending."""
+    if item in ctx.lex.honours:
+        return True
+    endings = ctx.lex.honour_bases + ctx.lex.honour_endings
+    return any(item.endswith(b) for b in endings) and not re.search(r"\d", item)
+
+
 def _add(ctx: Ctx, person: NMention, honour: str, s: int, e: int, rule: str) -> None:
     name = person.attrs.get("alias_of", person.text)
     ctx.facts.append(NFact("honour", {"person": name, "honour": honour}, s, e, rule))
@@ -51,9 +59,11 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
             end_m = _ITEM_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
             chunk = text[m.end() : end]
-            items = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []
+            quoted = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []
+            items = quoted
             if not items or "、" in re.sub(r"“[^”]*”", "", chunk):
-                items = [clean_honour(x) for x in re.split(r"、|”“", chunk)]
+                items = [x for x in re.split(r"、|”“", chunk)
+                         if x.startswith("“") or _honour_like(ctx, clean_honour(x))]
             person = _subject(ctx, m.start())
             if not person:
                 continue
@@ -76,6 +86,8 @@ def named_honours(ctx: Ctx, skip: list[tuple[int, int]]) -> None:
             place = [p for p in ctx.of_label("Place") if p.end == m.start(2)]
             if not m.group(1) and place:
                 s = place[0].start
+            elif not m.group(1):
+                continue  # 优秀共产党员 alone is a description, not an honour
             elif m.group(1) and m.group(1) != "全国" and not ctx.covering(m.start(), "Place"):
                 s = m.start(2)
             found.append((s, m.end()))

@@ -54,7 +54,7 @@ def suffix_orgs(ctx: Ctx) -> None:
             continue
         if any(text.startswith(t, end) for t in _COMPANY_TAIL) and strength == "strong":
             continue  # 集团|有限公司: the name goes on
-        s = expand_left(ctx, head)
+        s = expand_left(ctx, head, allow_joiners=False)
         for det in _DETERMINERS:
             if text.startswith(det, s) and s + len(det) < head:
                 s += len(det)

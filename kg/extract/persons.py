@@ -18,7 +18,7 @@ from .titles import title_ending_at
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
 _BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
-_NAME_END_BAD = set("们等说讲称时后前里中上下")
+_NAME_END_BAD = set("们等说讲称时后前里中上下着了过率")
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
 
 
@@ -59,6 +59,12 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
             if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1:
                 end = a
                 break
+    for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=len, reverse=True):
+        if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:
+            end -= len(tail)
+            break
+    while end - 1 > last_dot + 2 and text[end - 1] in _NAME_END_BAD:
+        end -= 1
     return start, end
 
 
@@ -77,12 +83,16 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     if len(t) <= 2 and ctx.lex.is_surname_start(t) == len(t):
         nxt = ctx.token_at(tok[1])
         if nxt and 1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[p : nxt[1]]):
+            if text[nxt[1] - 1 : nxt[1] + 1] in ctx.lex.common_words:
+                return None  # 占|本|地区
             return p, nxt[1]
         if nxt and nxt[1] - nxt[0] == 2 and text[nxt[1] - 1] in "说称讲" and valid_name(
                 ctx, text[p : nxt[0] + 1]):
             return p, nxt[0] + 1  # 刘|碧说
         return None
     if valid_name(ctx, t, strong=strong and t not in ctx.lex.stop_tokens):
+        if text[tok[1] - 1 : tok[1] + 1] in ctx.lex.common_words and len(t) == 2:
+            return None  # 占本|地区: the last character belongs to the next word
         return tok
     if len(t) > 3 and ctx.lex.is_surname_start(t):  # name glued to the next word
         for k in (3, 2):
@@ -97,7 +107,12 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
     m = re.search(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+$", text[max(0, p - 20) : p])
     if m:
         return p - len(m.group(0)), p
-    for s, e in ctx.tokens_ending(p):
+    ends = ctx.tokens_ending(p)
+    if not ends:  # 赵|晶说: the verb is glued to the name's last character
+        tok = ctx.token_at(p - 1) if p > 0 else None
+        if tok and tok[0] < p and p - tok[0] <= 2:
+            ends = [(tok[0], p)]
+    for s, e in ends:
         t = text[s:e]
         if valid_name(ctx, t):
             return s, e
@@ -123,6 +138,7 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
 
 def cue_persons(ctx: Ctx) -> None:
     text, cues = ctx.text, ctx.lex.person_cues
+    byline_persons(ctx)  # first, so that reporters are known as such
     for m in _DOTTED.finditer(text):
         _add(ctx, trim_dotted(ctx, *m.span()), "dotted")
     for s, e in ctx.tokens:  # a title, then a name
@@ -146,7 +162,6 @@ def cue_persons(ctx: Ctx) -> None:
         name = text[s:e]
         if ("·" in name or valid_name(ctx, name)) and len(text[line.end():].split("\n")[0]) < 40:
             _add(ctx, (s, e), "headline")
-    byline_persons(ctx)
 
 
 def byline_persons(ctx: Ctx) -> None:
@@ -222,8 +237,22 @@ def surname_aliases(ctx: Ctx) -> None:
                                  {"alias_of": full}))
 
 
+def shorter_names(ctx: Ctx) -> None:
+    """赵晶单手持 → 赵晶: a 3-character name whose 2-character head is a name here,
+    when its last character starts a common word."""
+    people = {m.text for m in ctx.of_label("Person")}
+    for m in list(ctx.of_label("Person")):
+        head = m.text[:2]
+        counts = {n: sum(1 for x in ctx.of_label("Person") if x.text == n) for n in (m.text, head)}
+        if len(m.text) == 3 and head in people and m.source != "byline" and (
+                counts[m.text] == 1 and counts[head] >= 1):
+            ctx.mentions.remove(m)
+            ctx.add(NMention(m.start, m.start + 2, "Person", head, m.source))
+
+
 def find_persons(ctx: Ctx) -> None:
     cue_persons(ctx)
     list_persons(ctx)
     propagate(ctx)
+    shorter_names(ctx)
     surname_aliases(ctx)

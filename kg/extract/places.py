@@ -110,8 +110,9 @@ def sub_places(ctx: Ctx) -> None:
         m = _SUB.match(text, parent.end)
         if not m or set(m.group(1)) & _BAD_IN_NAME or ctx.covering(parent.end, "Place"):
             continue
-        if any(ctx.lex.place_index.find_at(text, i) for i in range(m.start(), m.end(1))):
-            continue  # a known place starts inside: not one name
+        if any(len(n) >= 3 and n[-1] in "省市县区乡镇" for i in range(m.start(), m.end(1))
+               for n in ctx.lex.place_index.find_at(text, i)):
+            continue  # a known division starts inside: not one name
         name = m.group(0)
         child = NMention(m.start(), m.end(), "Place", name, "chain",
                          {"level": _SUB_LEVEL[m.group(2)], "canonical": name,
@@ -137,10 +138,12 @@ def dateline_places(ctx: Ctx) -> None:
 
 
 def area_places(ctx: Ctx) -> None:
-    """A place name followed by 赛区/景区/开发区…: 崇礼赛区."""
+    """A place name followed by 赛区/景区/开发区…: 崇礼赛区 (which replaces a bare 崇礼)."""
     for p in list(ctx.of_label("Place")):
         m = _AREA.match(ctx.text, p.end)
         if m and p.attrs.get("level") in ("county", "prefecture", "township", "other"):
+            if p.attrs.get("canonical") != p.text:
+                ctx.mentions.remove(p)
             ctx.add(NMention(p.start, m.end(), "Place", ctx.text[p.start : m.end()], "area",
                              {"level": "other", "canonical": ctx.text[p.start : m.end()],
                               "parent": p.attrs.get("code") or p.text}))

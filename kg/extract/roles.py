@@ -62,7 +62,9 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
         return "", ""
     if stretch in _ANAPHORA:
         return _antecedent(ctx, stretch, s), ""
-    if any(stretch.endswith(suf) and len(stretch) > len(suf) for suf in ctx.lex.org_suffixes):
+    if any(stretch.endswith(suf) and len(stretch) > len(suf) and (
+            w == "strong" or len([t for t in ctx.tokens if s <= t[0] < t0]) >= 2)
+           for suf, w in ctx.lex.org_suffixes.items()):
         return stretch, ""
     cut = _org_suffix_end(ctx, s, t0)
     if cut == s:
@@ -85,8 +87,8 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     while pos > 0 and text[pos - 1] in "”’\"":
         pos -= 1
     t = title_ending_at(ctx, pos)
-    if not t:
-        return
+    if not t or (pos < p.start and "“" in text[max(0, t[0] - 12) : t[0]]):
+        return  # “太空授课女教师”王某: an epithet, not a post
     titles = [t]
     while t[0] > 0 and text[t[0] - 1] == "、":
         prev = title_ending_at(ctx, t[0] - 1)
@@ -104,6 +106,13 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
         clause_start += 1
     s = expand_left(ctx, first, floor=clause_start, allow_joiners=False)
     org, extra = _split_org_title(ctx, s, first)
+    for word in ("村", "社区"):  # 村党支部书记某某: the village named before
+        if not org and text.startswith(word, first) and first + len(word) < titles[0][1]:
+            head = text[first : titles[0][1]]
+            org_word = next((w for w in ("党支部", "党总支", "党委", "委员会") if
+                             head[len(word):].startswith(w)), "")
+            org = _antecedent(ctx, word + org_word, first)
+            titles[0] = (first + len(word), titles[0][1])
     for i, (a, b) in enumerate(titles):
         title = (extra if i == 0 else "") + text[a:b]
         _role(ctx, p, org, title, s, "title-before-name")
@@ -146,8 +155,18 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
     _role(ctx, p, org, role, line_start, "byline")
 
 
+def roles_title_after(ctx: Ctx, p: NMention) -> None:
+    """某某总书记 / 某某主席: a title written right after the name."""
+    for cue in ctx.lex.person_cues.get("after_name", []):
+        if ctx.text.startswith(cue, p.end) and cue in ctx.lex.titles and cue not in (
+                "教授", "老师", "院士"):
+            _role(ctx, p, "", cue, p.start, "title-after-name")
+            return
+
+
 def find_roles(ctx: Ctx) -> None:
     for p in sorted(ctx.of_label("Person"), key=lambda m: m.start):
+        roles_title_after(ctx, p)
         if p.source == "byline":
             roles_byline(ctx, p)
             continue
@@ -189,6 +208,8 @@ def find_regions(ctx: Ctx) -> None:
         org = f.args["org"]
         s_start, s_end = ctx.sentence_of(f.start)
         i = text.find(org, min(f.start, s_start), s_end)
+        if i < 0:
+            i = text.rfind(org, 0, s_start)  # an organisation named earlier (村党支部)
         place = _most_specific(_places_in(ctx, i, i + len(org))) if i >= 0 else None
         if place:
             _region(ctx, f.args["person"], place, f.start, f.end, "organisation-place")
@@ -204,8 +225,10 @@ def find_regions(ctx: Ctx) -> None:
             _region(ctx, p.text, place, place.start, p.end, "place-before-person")
             done.add(p.text)
     for p in ctx.of_label("Person"):
-        if p.source == "byline" and p.text not in done and ctx.doc_meta.get("dateline_place"):
-            dl = next((m for m in ctx.of_label("Place") if m.source == "dateline"), None)
+        if p.source == "byline" and p.text not in done:
+            line_start = text.rfind("\n", 0, p.start) + 1
+            dl = next((m for m in ctx.of_label("Place")
+                       if m.source == "dateline" and line_start <= m.start < p.start), None)
             if dl:
                 _region(ctx, p.text, dl, dl.start, p.end, "dateline")
                 done.add(p.text)
