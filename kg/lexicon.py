@@ -202,6 +202,7 @@ class Lexicon:
     person_cues: dict[str, list[str]]
     gazetteer: Gazetteer
     common_words: set[str] = field(default_factory=set)
+    word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
     generic_event_prefixes: set[str] = field(default_factory=set)
     place_index: PhraseIndex = field(default_factory=PhraseIndex)
@@ -255,6 +256,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         person_cues=cues,
         gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
         common_words=common_words(),
+        word_tags=word_tags(),
         generic_events=set(generic.get("events", [])),
         generic_event_prefixes=set(generic.get("prefixes", [])),
     )
@@ -295,3 +297,20 @@ def common_words(min_any: int = 100, min_other: int = 20) -> set[str]:
             if freq >= min_any or (freq >= min_other and not parts[2].startswith("nr")):
                 words.add(parts[0])
     return words
+
+
+@lru_cache(maxsize=1)
+def word_tags(min_freq: int = 50) -> dict[str, str]:
+    """Part of speech of frequent words (jieba's dictionary): verbs end a name's left edge."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover
+        return {}
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3 and int(parts[1]) >= min_freq:
+                tags[parts[0]] = parts[2]
+    return tags

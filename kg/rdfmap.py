@@ -112,21 +112,33 @@ def _entity(g: Graph, ent: Entity) -> None:
 def _place_hierarchy(g: Graph, res: Resolved, lex: Lexicon) -> None:
     """Link coded places to their parents, adding unmentioned ancestors as nodes."""
     gaz = lex.gazetteer
-    for ent in list(res.entities.values()):
-        code = ent.attrs.get("code")
-        if ent.type != "Place" or not code:
-            continue
+    codes = {e.attrs["code"] for e in res.entities.values() if e.type == "Place"
+             and e.attrs.get("code")}
+    codes |= {e.parent.split("/")[1] for e in res.entities.values()
+              if e.type == "Place" and e.parent.count("/") == 1
+              and e.parent.split("/")[1].isdigit()}
+    for code in sorted(codes):
         chain = gaz.chain(code)
+        if chain and f"place/{code}" not in res.entities:
+            _ancestor(g, chain[-1])
         for child, parent in zip(chain[1:], chain[:-1], strict=False):
             c, p = iri(f"place/{child.code}"), iri(f"place/{parent.code}")
             g.add((c, SDO.containedInPlace, p))
             if (p, SKOS.prefLabel, None) not in g and f"place/{parent.code}" not in res.entities:
-                for cls in (SDO.Place, SDO.AdministrativeArea):
-                    g.add((p, RDF.type, cls))
-                g.add((p, SKOS.prefLabel, zh(parent.name)))
-                g.add((p, RDFS.label, zh(parent.name)))
-                g.add((p, KG.level, Literal(parent.level)))
-                g.add((p, KG.divisionCode, Literal(parent.code)))
+                _ancestor(g, parent)
+
+
+def _ancestor(g: Graph, div) -> None:
+    """A division the text does not name, added so that hierarchy queries reach it."""
+    p = iri(f"place/{div.code}")
+    if (p, SKOS.prefLabel, None) in g:
+        return
+    for cls in (SDO.Place, SDO.AdministrativeArea):
+        g.add((p, RDF.type, cls))
+    g.add((p, SKOS.prefLabel, zh(div.name)))
+    g.add((p, RDFS.label, zh(div.name)))
+    g.add((p, KG.level, Literal(div.level)))
+    g.add((p, KG.divisionCode, Literal(div.code)))
 
 
 def _evidence(g: Graph, res: Resolved, ev: Evidence, rule: str, kind: str) -> URIRef:

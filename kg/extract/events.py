@@ -18,6 +18,8 @@ _CONGRESS = re.compile(
     rf"(?:(?:中国共产党|中共|党的)第?([{NUM}]{{1,3}})次全国代表大会"
     rf"|(?:党的)?([{NUM}]{{2,3}})大(?![学楼厦道街会型量批力小多])"
     rf"|(?:党的)?([{NUM}]{{1,3}})届([{NUM}]{{1,2}})中全会)")
+_GENERIC_ORG = {"党委", "党组", "工委", "党支部", "党委常委会", "常委会", "党组织", "支部",
+                "民主生活", "组织生活", "基层党组织", "单位", "部门"}
 _QUOTED = re.compile(r"“([^”\n]{2,20})”(主题教育|活动|行动|工程)")
 
 
@@ -67,9 +69,12 @@ def suffix_events(ctx: Ctx) -> None:
                     continue
                 head = d
             anchor = head - 2 if text[head - 2 : head] == "成立" else head
-            s = expand_left(ctx, anchor)
-            if text[s:head] in ctx.lex.generic_event_prefixes or s == head:
+            s = expand_left(ctx, anchor, enders=tuple(ctx.lex.event_suffixes))
+            prefix = text[s:head]
+            if prefix in ctx.lex.generic_event_prefixes or s == head or prefix in _GENERIC_ORG:
                 continue
+            if suffix == "活动":
+                continue  # only quoted: “走基层、送温暖”活动
             if strength == "weak" and head - s < 2:
                 continue
             name = text[s:end]

@@ -20,6 +20,8 @@ _COMPANY_TAIL = ("有限公司", "股份有限公司", "有限责任公司", "�
 
 def lexicon_orgs(ctx: Ctx) -> None:
     for s, e, name in ctx.lex.org_index.longest(ctx.text):
+        if ctx.covering(s, "Person") or ctx.covering(e - 1, "Person"):
+            continue  # 武大 in 武大靖
         left_ok = s == 0 or not is_cjk(ctx.text[s - 1]) or s in ctx.tok_starts or any(
             m.end == s for m in ctx.mentions)
         if left_ok:
@@ -62,11 +64,25 @@ def suffix_orgs(ctx: Ctx) -> None:
         name = text[s:end]
         if s == head or name in _GENERIC or len(name) < 3:
             continue
+        prefix = text[s:head]
+        if prefix in ctx.lex.common_words and ctx.lex.word_tags.get(prefix, "n") not in (
+                "ns", "nt", "nz", "nr", "j") and not ctx.covering(s, "Place"):
+            continue  # 当地医院, 基层党委, 创新工作室: a common word, not a name
+        if _all_places(ctx, s, end):
+            continue  # 金花园社区 is a place
         if strength == "weak" and not _has_name(ctx, s, head):
             continue
         if ctx.covering(s, "Person"):
             continue
         ctx.add(NMention(s, end, "Organization", name, "suffix", {"canonical": name}))
+
+
+def _all_places(ctx: Ctx, s: int, e: int) -> bool:
+    covered = set()
+    for m in ctx.of_label("Place"):
+        if s <= m.start and m.end <= e:
+            covered.update(range(m.start, m.end))
+    return len(covered) == e - s
 
 
 def _followed_by_title(ctx: Ctx, end: int) -> bool:

@@ -104,7 +104,7 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     clause_start = ctx.clause_of(first)[0] if first > 0 else 0
     while clause_start < first and text[clause_start] in "“‘\"":
         clause_start += 1
-    s = expand_left(ctx, first, floor=clause_start, allow_joiners=False)
+    s = expand_left(ctx, first, floor=clause_start, allow_joiners=False, by_tag=False)
     org, extra = _split_org_title(ctx, s, first)
     for word in ("村", "社区"):  # 村党支部书记某某: the village named before
         if not org and text.startswith(word, first) and first + len(word) < titles[0][1]:

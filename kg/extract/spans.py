@@ -7,9 +7,12 @@ from .titles import title_ending_at
 
 MAX_NAME = 30
 _JOINERS = {"和", "与", "及"}
+# parts of speech (jieba's tags) that cannot be inside a name: verbs, adverbs, prepositions…
+STOP_TAGS = {"v", "d", "p", "c", "r", "u", "ad", "vd", "y", "e", "o", "f"}
 
 
-def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: bool = True) -> int:
+def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: bool = True,
+                enders: tuple[str, ...] = (), by_tag: bool = True) -> int:
     """Start of the name whose last word starts at ``head_start``.
 
     Walks back one segmented word at a time and stops at punctuation, a stop
@@ -30,7 +33,10 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
             break
         if word == "的" and text[a - 1 : a] != "党":
             break
-        if word in _JOINERS and not allow_joiners:
+        if word in _JOINERS and (not allow_joiners or text.endswith(enders, 0, a) if enders
+                                 else not allow_joiners):
+            break
+        if by_tag and ctx.lex.word_tags.get(word) in STOP_TAGS and word not in ctx.lex.org_suffixes:
             break
         if any(m.label == "Person" and m.start < b and m.end > a for m in ctx.mentions):
             break
