@@ -13,7 +13,8 @@ def test_full_width_digits_become_ascii():
 
 
 def test_broken_line_is_joined_and_offsets_point_back():
-    original = "有的按分配名额适当扩大比例、逐级分配名额进行推荐提名，有的按分配名额进\n\n行推荐提名。"
+    original = ("有的按分配名额适当扩大比例、逐级分配名额进行推荐提名，有的按分配名额进"
+                "\n\n行推荐提名。")
     norm = normalise(original)
     assert "名额进行推荐提名。" in norm.text
     assert "\n" not in norm.text
@@ -40,7 +41,8 @@ def test_line_break_ends_sentence_and_resets_unbalanced_quote():
 
 
 def test_sentence_offsets_are_in_original_text():
-    original = "第一句話。\n\n第二句话很长很长很长很长很长很长很长很长很长很长，没有结束\n\n继续写完。"
+    original = ("第一句話。\n\n第二句话很长很长很长很长很长很长很长很长很长很长，没有结束"
+                "\n\n继续写完。")
     norm = normalise(original)
     sents = sentences_of(norm)
     assert original[sents[0].start : sents[0].end] == "第一句話。"

@@ -103,10 +103,11 @@ ZONE_RE = re.compile(
 )
 
 # Short names that are common words, generic place words (东城, 城关, 南湖 ...), names of
-# better-known things (泰山, 太湖, 南海, 公安, 南开 ...) or strings that occur across word
-# boundaries (上高 in 走上高质量, 比如, 大兴 in 大兴调查研究).  A short name in this list is
-# dropped; the full name stays.  Be generous: a wrong short name creates false entities
-# everywhere in news text.
+# better-known things (泰山, 太湖, 南海, 公安, 南开, 黑山 ...) or strings that occur across
+# word boundaries when text is matched character by character (上高 in 走上高质量, 大兴 in
+# 大兴调查研究, 新平 in 创新平台, 高安 in 提高安全, 台中 in 舞台中央, 大理 in 重大理论).
+# A short name in this list is dropped; the full name stays.  Be generous: a wrong short
+# name creates false entities everywhere in news text.
 STOP_SHORTS = set(
     """
     城区 郊区 矿区 新区 开发 高新 经济 中心 东区 西区 南区 北区 中区 城关 市中
@@ -132,7 +133,10 @@ STOP_SHORTS = set(
     建华 建安 西夏 太白 阳明 阳春 黄梅 海晏 海棠 海盐 牡丹 芙蓉 荷塘 莲池 莲花
     麒麟 龙井 龙凤 龙湖 龙潭 龙门 青龙 祥云 鸡冠 铜鼓 石柱 石棉 石狮 石门 磐石
     榆树 樟树 白杨 白玉 金牛 马尾 巴州 英德 吉隆 雅江 津市 镇安 镇平 桃源 华龙
-    博爱 南华 南开 南澳 台前 丰润 丰满 云霄 武功 凤凰 宁安 黑山 衡山 恒山
+    博爱 南华 南开 南澳 台前 丰润 丰满 云霄 武功 凤凰 宁安 黑山 衡山 恒山 资中
+    方城 天全 上城 民丰 台中 源城 源汇 新源 道真 来安 民和 民勤 子长 定安 界首
+    利通 同安 大理 成安 习水 高平 高安 中卫 康保 新平 建平 新和 金安 融安 建始
+    上思 资兴 团风 余干 台安 福安 高密 七星 盘龙
     """.split()
 )
 

@@ -105,7 +105,8 @@ def named_honours(ctx: Ctx, skip: list[tuple[int, int]]) -> None:
 
 
 def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
-    """全国劳动模范张三 → 张三; 这位…全国技术能手 → the person before; one person in the sentence."""
+    """全国劳动模范张三 → 张三; 这位…全国技术能手 → the person before; or the one person
+    in the sentence."""
     text = ctx.text
     nxt = [m for m in ctx.of_label("Person") if e <= m.start <= e + 1]
     if nxt:

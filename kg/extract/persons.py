@@ -118,7 +118,8 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
             return s, e
         if 1 <= len(t) <= 2:
             prev = ctx.token_at(s - 1) if s > 0 else None
-            if prev and prev[1] == s and prev[1] - prev[0] == 1 and valid_name(ctx, text[prev[0]:e]):
+            if (prev and prev[1] == s and prev[1] - prev[0] == 1
+                    and valid_name(ctx, text[prev[0] : e])):
                 return prev[0], e
     return None
 
@@ -141,7 +142,7 @@ def cue_persons(ctx: Ctx) -> None:
     byline_persons(ctx)  # first, so that reporters are known as such
     for m in _DOTTED.finditer(text):
         _add(ctx, trim_dotted(ctx, *m.span()), "dotted")
-    for s, e in ctx.tokens:  # a title, then a name
+    for _, e in ctx.tokens:  # a title, then a name
         if title_ending_at(ctx, e) and e < len(text):
             _add(ctx, name_after(ctx, e), "title")
     for verb in cues.get("speech", []):
@@ -197,7 +198,7 @@ def list_persons(ctx: Ctx) -> None:
                 continue
             pos = s + run.start()
             for item in items:
-                core = item.rstrip("…….等")
+                core = item.rstrip("….等")
                 for k in (3, 2):
                     cand = core[-k:]
                     if valid_name(ctx, cand):

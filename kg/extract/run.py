@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..lexicon import Lexicon, load_lexicon
-from ..model import Document, DocResult, Evidence, Fact, Mention, Sentence
+from ..model import DocResult, Document, Evidence, Fact, Mention, Sentence
 from ..normalise import normalise, split_sentences
 from .context import Ctx
 
