@@ -20,7 +20,7 @@ FACT_KINDS: tuple[str, ...] = ("delegate", "role", "region", "honour", "stat", "
 class Document:
     """A decoded source document."""
 
-    doc_id: str  # stable: derived from the file name and content hash
+    doc_id: str  # stable: the first 16 hex digits of the SHA-256 of the raw bytes
     path: str  # as given by the user (for messages and provenance)
     name: str  # file name, shown to users
     text: str  # decoded original text; all offsets point into it
