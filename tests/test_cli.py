@@ -119,3 +119,8 @@ def test_build_of_nothing_readable_fails_clearly(tmp_path):
     assert proc.returncode == 2
     assert "a.txt: empty file" in proc.stderr
     assert not (out / "graph.ttl").exists()
+
+
+def test_outputs_are_readable_by_others(built):
+    _, out = built
+    assert (out / "graph.ttl").stat().st_mode & 0o044 == 0o044
