@@ -74,7 +74,7 @@ def _sentence(g: Graph, res: Resolved, doc_id: str, index: int) -> URIRef:
     s = iri(f"doc/{doc_id}/s{index}")
     if (s, RDF.type, KG.Sentence) not in g:
         sent = res.sentences[doc_id][index]
-        text = next(d.text for d in res.documents if d.doc_id == doc_id)
+        text = res.text_of(doc_id)
         g.add((s, RDF.type, KG.Sentence))
         g.add((s, KG.document, iri(f"doc/{doc_id}")))
         g.add((s, KG.index, Literal(index)))
@@ -144,7 +144,7 @@ def _ancestor(g: Graph, div) -> None:
 def _evidence(g: Graph, res: Resolved, ev: Evidence, rule: str, kind: str) -> URIRef:
     h = hashlib.sha1(f"{ev.doc_id}|{ev.start}|{ev.end}|{kind}|{rule}".encode()).hexdigest()[:16]
     node = iri(f"ev/{h}")
-    text = next(d.text for d in res.documents if d.doc_id == ev.doc_id)
+    text = res.text_of(ev.doc_id)
     g.add((node, RDF.type, KG.Evidence))
     g.add((node, RDF.type, PROV.Entity))
     g.add((node, KG.document, iri(f"doc/{ev.doc_id}")))

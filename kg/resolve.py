@@ -66,6 +66,12 @@ class Resolved:
         ent.docs.add(doc_id)
         return ent
 
+    def text_of(self, doc_id: str) -> str:
+        """The decoded text of a document (indexed on first use)."""
+        if getattr(self, "_texts", None) is None or len(self._texts) != len(self.documents):
+            self._texts = {d.doc_id: d.text for d in self.documents}
+        return self._texts[doc_id]
+
     def ref(self, key: str, type_: str, form: str) -> Entity:
         """An entity a fact points at, created without counting a mention."""
         ent = self.entities.get(key)
