@@ -275,42 +275,33 @@ def read_sections_any(path: Path) -> dict[str, list[str]]:
     return dict(sections)
 
 
-def common_words(min_any: int = 100, min_other: int = 20) -> set[str]:
-    """Frequent words of jieba's dictionary that are not names (MIT-licensed word list).
+@lru_cache(maxsize=1)
+def _jieba_dict() -> list[tuple[str, int, str]]:
+    """jieba's dictionary (MIT): (word, frequency, part of speech), read once per process.
 
-    jieba is used only for this list: a candidate name that is a frequent word
-    (强化, 周密, 智慧) is not a name. Words tagged as names (nr*) need to be
-    very frequent to count as common.
+    jieba is used only for this list, never for segmentation.
     """
     try:
         import jieba
     except ImportError:  # pragma: no cover - optional resource
-        return set()
+        return []
     path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    words: set[str] = set()
+    entries = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) < 3 or not 2 <= len(parts[0]) <= 4:
-                continue
-            freq = int(parts[1])
-            if freq >= min_any or (freq >= min_other and not parts[2].startswith("nr")):
-                words.add(parts[0])
-    return words
+            if len(parts) >= 3:
+                entries.append((parts[0], int(parts[1]), parts[2]))
+    return entries
 
 
-@lru_cache(maxsize=1)
+def common_words(min_any: int = 100, min_other: int = 20) -> set[str]:
+    """Frequent words that are not names: a candidate name that is one (强化, 周密, 智慧)
+    is rejected. Words tagged as names (nr*) must be very frequent to count."""
+    return {w for w, freq, tag in _jieba_dict() if 2 <= len(w) <= 4
+            and (freq >= min_any or (freq >= min_other and not tag.startswith("nr")))}
+
+
 def word_tags(min_freq: int = 50) -> dict[str, str]:
-    """Part of speech of frequent words (jieba's dictionary): verbs end a name's left edge."""
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover
-        return {}
-    path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    tags: dict[str, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 3 and int(parts[1]) >= min_freq:
-                tags[parts[0]] = parts[2]
-    return tags
+    """Part of speech of frequent words: verbs end a name's left edge."""
+    return {w: tag for w, freq, tag in _jieba_dict() if freq >= min_freq}

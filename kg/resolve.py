@@ -11,11 +11,12 @@ article reprinted in another document adds evidence, not duplicate facts.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import DocResult, Document, Evidence, Mention, Sentence
+from .resolve_facts import add_facts
 from .resolve_people import merge_people
 
 
@@ -131,8 +132,6 @@ def resolve(results: Iterable[DocResult]) -> Resolved:
                 ent.notes.add(f"{m.text} → {m.attr('canonical')}: same {m.label.lower()} "
                               f"({m.source})")
         _org_aliases(out, r, by_text)
-        from .resolve_facts import add_facts
-
         add_facts(out, r, by_text, person_names)
     return out
 
@@ -195,10 +194,3 @@ def _rekey(out: Resolved, old: str, new: str) -> None:
             fields = {k: (new if v == old else v) for k, v in fact.fields.items()}
             for ev, rule in fact.evidence:
                 out.add_fact(fact.kind, fields, ev, rule)
-
-
-def group_by(items: Iterable, key) -> dict:
-    groups: dict = defaultdict(list)
-    for item in items:
-        groups[key(item)].append(item)
-    return groups

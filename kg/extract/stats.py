@@ -21,7 +21,6 @@ _VALUE = re.compile(r"(?P<measure>平均年龄|平均)(?P<num>\d+(?:\.\d+)?)(?P<
 _POPULATION = re.compile(r"^(?:[^，。]{0,6}?，)?(?P<pop>[\u4e00-\u9fff]{2,14}?)中[，,]")
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重)?(?:召开|举行|举办|开幕)")
-_STRIP = ("其中", "当选代表中", "据统计", "全国", "共", "有", "的")
 
 
 def _clean_measure(s: str) -> str:
@@ -80,7 +79,6 @@ def find_event_details(ctx: Ctx) -> None:
         if date:
             y, mo, d = date.group("y"), int(date.group("m")), date.group("d")
             args["date"] = f"{y}-{mo:02d}-{int(d):02d}" if d else f"{y}-{mo:02d}"
-        place_m = held.group("place")
         place = next((p for p in ctx.of_label("Place")
                       if held.start("place") <= p.start < held.end("place")), None)
         if place:
@@ -88,4 +86,3 @@ def find_event_details(ctx: Ctx) -> None:
             args["code"] = place.attrs.get("code", "")
         if "date" in args or "place" in args:
             ctx.facts.append(NFact("event", args, event.start, held.end(), "held"))
-        del place_m
