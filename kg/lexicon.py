@@ -201,6 +201,7 @@ class Lexicon:
     not_names: set[str]
     person_cues: dict[str, list[str]]
     gazetteer: Gazetteer
+    minority_names: dict[str, list[str]] = field(default_factory=dict)
     common_words: set[str] = field(default_factory=set)
     word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
@@ -254,6 +255,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         stop_tokens=set(read_list(lex_dir / "stop_tokens.txt")),
         not_names=set(read_list(lex_dir / "not_names.txt")),
         person_cues=cues,
+        minority_names=read_sections_any(lex_dir / "minority_names.txt"),
         gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
         common_words=common_words(),
         word_tags=word_tags(),

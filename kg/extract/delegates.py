@@ -42,12 +42,44 @@ def _add(ctx: Ctx, p: NMention, s: int, e: int, rule: str) -> None:
     ctx.facts.append(NFact("delegate", {"person": name}, min(s, p.start), max(e, p.end), rule))
 
 
+def _delegation_context(text: str, congress: str) -> bool:
+    """A report from the congress's delegations: 出席党的二十大的甘肃代表团, 二十大代表团."""
+    c = re.escape(congress)
+    return bool(re.search(rf"出席(?:党的)?{c}的?[^，。；]{{0,15}}代表团|{c}[^，。；]{{0,6}}代表团",
+                          text))
+
+
+_QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|居民|村民|群众|学生|特邀|列席|工会|团)$")
+_NOT_AFTER = set("团大们会性处表着了委")
+
+
+def delegation_members(ctx: Ctx) -> None:
+    """In a delegation report, 代表某某 and 某某代表 name delegates (not 人大代表, 居民代表)."""
+    text = ctx.text
+    for p in ctx.of_label("Person"):
+        if p.source == "byline":
+            continue
+        before, after = text[max(0, p.start - 2) : p.start], text[p.end : p.end + 3]
+        qualifier = text[max(0, p.start - 6) : p.start - 2]
+        if before.endswith("代表") and not _QUALIFIED.search(qualifier):
+            _add(ctx, p, p.start - 2, p.end, "delegation-before-name")
+        elif after.startswith("代表") and after[2:3] not in _NOT_AFTER:
+            _add(ctx, p, p.start, p.end + 2, "delegation-after-name")
+    for s, e in ctx.sentences:
+        cue = re.search(r"是(?:代表团[里中]|[^，。；]{0,16}的代表之一)", text[s:e])
+        people = _persons_in(ctx, s, s + cue.start()) if cue else []
+        if people:
+            _add(ctx, people[-1], people[-1].start, s + cue.end(), "delegation-member")
+
+
 def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     text = ctx.text
     if congress not in text and "第二十次全国代表大会" not in text:
         return
     strong, weak, listed = _cues(congress)
     in_context = f"{congress}代表" in text
+    if _delegation_context(text, congress):
+        delegation_members(ctx)
     for s, e in ctx.sentences:
         sent = text[s:e]
         cue = strong.search(sent) or (weak.search(sent) if in_context else None)

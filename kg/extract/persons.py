@@ -26,8 +26,10 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     """Looks like a Han name: surname + 1–2 characters; with a strong cue, a whole word."""
     if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
         return False
-    if s in ctx.lex.not_names or set(s) & _BAD or s[-1] in _NAME_END_BAD:
+    if s in ctx.lex.not_names or set(s[1:]) & _BAD or s[-1] in _NAME_END_BAD:
         return False
+    if s[0] in _BAD and not (strong and ctx.lex.is_surname_start(s)):
+        return False  # 向春梅 after a title, but not 向他说
     if s in ctx.lex.common_words or s in ctx.lex.orgs:
         return False
     if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
@@ -79,10 +81,13 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     tok = ctx.token_at(p)
     if not tok or tok[0] != p:
         return None
+    compound = _compound_surname_name(ctx, p, strong)
+    if compound:
+        return compound
     t = text[tok[0] : tok[1]]
     if len(t) <= 2 and ctx.lex.is_surname_start(t) == len(t):
         nxt = ctx.token_at(tok[1])
-        if nxt and 1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[p : nxt[1]]):
+        if nxt and 1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[p : nxt[1]], strong=strong):
             if text[nxt[1] - 1 : nxt[1] + 1] in ctx.lex.common_words:
                 return None  # 占|本|地区
             return p, nxt[1]
@@ -98,6 +103,41 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
         for k in (3, 2):
             if valid_name(ctx, t[:k]) and text[p + k : p + k + 1] in ("说", "表", "认"):
                 return p, p + k
+    return minority_name_at(ctx, p) if strong else None
+
+
+def _compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
+    """夏侯志刚 segmented 夏|侯志刚: a two-character surname and one or two more."""
+    text = ctx.text
+    if ctx.lex.is_surname_start(text[p : p + 2]) != 2:
+        return None
+    for e in (p + 4, p + 3):
+        if e in ctx.tok_ends and valid_name(ctx, text[p:e], strong=strong):
+            return p, e
+    return None
+
+
+def is_minority_name(ctx: Ctx, s: str) -> bool:
+    """才让卓玛, 哈德尔别克: made wholly of listed name parts, or closed by a listed ending."""
+    parts = set(ctx.lex.minority_names.get("part", []))
+    endings = ctx.lex.minority_names.get("ending", [])
+    if not 2 <= len(s) <= 6 or not all(is_cjk(c) for c in s) or s in ctx.lex.common_words:
+        return False
+    ok = [True] + [False] * len(s)  # ok[i]: s[:i] splits into parts
+    for i in range(1, len(s) + 1):
+        ok[i] = any(ok[j] and s[j:i] in parts for j in range(max(0, i - 4), i))
+    if ok[len(s)] and (len(s) >= 3 or s in parts):
+        return True
+    return any(len(e) >= 2 and s.endswith(e) and len(s) - len(e) >= 2 and not set(s) & _BAD
+               for e in endings)
+
+
+def minority_name_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
+    """The longest minority name starting at p that ends at a token boundary."""
+    text = ctx.text
+    for e in range(min(len(text), p + 6), p + 1, -1):
+        if (e in ctx.tok_ends or text[e : e + 1] in PUNCT) and is_minority_name(ctx, text[p:e]):
+            return p, e
     return None
 
 
@@ -115,20 +155,35 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
     for s, e in ends:
         t = text[s:e]
         if valid_name(ctx, t):
+            if s > 0 and s - 1 in ctx.tok_starts and e - s == 3 and (
+                    ctx.lex.is_surname_start(text[s - 1 : s + 1]) == 2):
+                return s - 1, e  # 夏|侯志刚说
             return s, e
         if 1 <= len(t) <= 2:
             prev = ctx.token_at(s - 1) if s > 0 else None
             if (prev and prev[1] == s and prev[1] - prev[0] == 1
                     and valid_name(ctx, text[prev[0] : e])):
                 return prev[0], e
+    for k in range(6, 1, -1):
+        if p - k in ctx.tok_starts and is_minority_name(ctx, text[p - k : p]):
+            return p - k, p
     return None
 
 
 def _left_ok(ctx: Ctx, s: int) -> bool:
-    """A name must start a clause, follow punctuation, or follow a title."""
+    """A name must start a clause, follow punctuation, or follow a title or a descriptor."""
     if s == 0 or ctx.text[s - 1] in PUNCT:
         return True
+    if any(ctx.text.endswith(w, 0, s) for w in ctx.lex.person_cues.get("before_name", [])):
+        return True
     return bool(title_ending_at(ctx, s)) or any(m.end == s for m in ctx.mentions)
+
+
+def _after_noun(ctx: Ctx, s: int, e: int) -> bool:
+    """茶农吴德山说: a whole three-character token after a noun (a descriptor of the person)."""
+    prev = ctx.token_at(s - 1) if s > 0 else None
+    return (e - s == 3 and s in ctx.tok_starts and e in ctx.tok_ends and prev is not None
+            and ctx.lex.word_tags.get(ctx.text[prev[0] : prev[1]], "").startswith("n"))
 
 
 def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
@@ -148,8 +203,14 @@ def cue_persons(ctx: Ctx) -> None:
     for verb in cues.get("speech", []):
         for m in re.finditer(re.escape(verb), text):
             span = name_before(ctx, m.start())
-            if span and _left_ok(ctx, span[0]):
+            if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
+    for word in cues.get("before_name", []):  # 代表司马建国, 村民李四
+        for m in re.finditer(re.escape(word), text):
+            span = name_after(ctx, m.end(), strong=False)
+            if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在"
+                         or span[1] == len(text)):
+                _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
         for m in re.finditer(re.escape(word), text):
             span = name_before(ctx, m.start())
