@@ -66,6 +66,11 @@ def read_aliases(path: Path) -> dict[str, str]:
     return table
 
 
+def read_tags(path: Path) -> dict[str, str]:
+    """'word<TAB>tag' lines: corrections to the dictionary's parts of speech."""
+    return dict(line.split("\t")[:2] for line in _lines(path) if "\t" in line)
+
+
 def read_strengths(path: Path) -> dict[str, str]:
     """'suffix<TAB>strong|weak' lines."""
     table: dict[str, str] = {}
@@ -202,6 +207,7 @@ class Lexicon:
     person_cues: dict[str, list[str]]
     gazetteer: Gazetteer
     minority_names: dict[str, list[str]] = field(default_factory=dict)
+    org_modifiers: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
     word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
@@ -256,9 +262,10 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         not_names=set(read_list(lex_dir / "not_names.txt")),
         person_cues=cues,
         minority_names=read_sections_any(lex_dir / "minority_names.txt"),
+        org_modifiers=set(read_list(lex_dir / "org_modifiers.txt")),
         gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
         common_words=common_words(),
-        word_tags=word_tags(),
+        word_tags=word_tags() | read_tags(lex_dir / "word_tags.tsv"),
         generic_events=set(generic.get("events", [])),
         generic_event_prefixes=set(generic.get("prefixes", [])),
     )

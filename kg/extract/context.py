@@ -87,7 +87,8 @@ class Ctx:
         return start in self.tok_starts and end in self.tok_ends
 
     def of_label(self, label: str) -> list[NMention]:
-        return [m for m in self.mentions if m.label == label]
+        """Mentions of one label in text order (found in any order)."""
+        return sorted((m for m in self.mentions if m.label == label), key=lambda m: m.start)
 
     def mention_at(self, start: int, end: int, label: str | None = None) -> NMention | None:
         for m in self.mentions:

@@ -28,12 +28,12 @@ def _subject(ctx: Ctx, pos: int) -> NMention | None:
     people = [m for m in ctx.of_label("Person") if s <= m.start and m.end <= pos
               and m.source != "byline"]
     if people:
-        return people[-1]
+        return max(people, key=lambda m: m.start)
     lead = ctx.text[s:pos]
     if len(lead) > 8 and not re.search(r"他|她|这位|其|该", lead):
         return None  # a sentence with a subject of its own that is not a person
     prev = [m for m in ctx.of_label("Person") if m.end <= s and m.source != "byline"]
-    return prev[-1] if prev else None
+    return max(prev, key=lambda m: m.start) if prev else None
 
 
 def _excluded(ctx: Ctx, item: str) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from .context import Ctx, NMention, is_cjk
 from .spans import expand_left
 
-_DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "有关", "相关", "一些", "上")
+_DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "有关", "相关", "一些", "上",
+                "部分")
 _GENERIC = {"党组织", "基层党组织", "组织部门", "党委", "党支部", "政府", "单位", "部门",
             "企业", "公司", "医院", "学校", "中心", "村委会", "机关", "党组", "工委", "委员会",
             "班", "科", "部", "队", "站", "所", "室", "县委", "市委", "省委"}
@@ -40,13 +41,33 @@ def _suffix_ends(ctx: Ctx) -> list[tuple[int, int, str]]:
     return out
 
 
-def _has_name(ctx: Ctx, s: int, head: int) -> bool:
-    """A proper name before the last word: a place, a known body, or two words."""
+def _has_name(ctx: Ctx, s: int, head: int, end: int) -> bool:
+    """A proper name before the last word: a place, a known body, or two words
+    (射击队 counts as one of them when the segmenter keeps it whole)."""
     if any(m.start >= s and m.end <= head and m.label in ("Place", "Organization")
            for m in ctx.mentions):
         return True
-    words = [t for t in ctx.tokens if t[0] >= s and t[1] <= head]
+    words = [t for t in ctx.tokens if t[0] >= s and t[1] <= end and t[0] < head]
     return len(words) >= 2
+
+
+def _generic_prefix(ctx: Ctx, s: int, head: int) -> bool:
+    """村|党支部, 好|学校, 党委|常委会, 一窗|办: nothing that names one organisation."""
+    prefix = ctx.text[s:head]
+    if len(prefix) == 1 and not ctx.covering(s, "Place"):
+        return True
+    if prefix in _GENERIC or prefix in ctx.lex.org_suffixes:
+        return True
+    first = ctx.token_at(s)
+    word = ctx.text[first[0] : first[1]] if first else ""
+    return ctx.lex.word_tags.get(word) == "m" and not prefix.startswith("第")
+
+
+def _modifier(ctx: Ctx, head: int, end: int) -> bool:
+    """中心 in 中心小学: an organisation word that another one follows."""
+    text = ctx.text
+    return text[head:end] in ctx.lex.org_modifiers and any(
+        text.startswith(suf, end) and w == "strong" for suf, w in ctx.lex.org_suffixes.items())
 
 
 def suffix_orgs(ctx: Ctx) -> None:
@@ -56,13 +77,25 @@ def suffix_orgs(ctx: Ctx) -> None:
             continue
         if any(text.startswith(t, end) for t in _COMPANY_TAIL) and strength == "strong":
             continue  # 集团|有限公司: the name goes on
-        s = expand_left(ctx, head, allow_joiners=False)
+        if _modifier(ctx, head, end):
+            continue
+        tok = ctx.token_at(head)
+        start_word = head
+        if tok and tok[0] < head:  # the ending is inside a segmented word
+            word = text[tok[0] : tok[1]]
+            if tok[1] > end or word in ctx.lex.common_words or word in ctx.lex.word_tags:
+                continue  # 进|行, 部|署: an ordinary word, not an organisation
+            start_word = tok[0]  # 总装车|间, 射击队
+        s = expand_left(ctx, start_word, allow_joiners=False)
         for det in _DETERMINERS:
             if text.startswith(det, s) and s + len(det) < head:
                 s += len(det)
                 break
+        s = _skip_leading_verbs(ctx, s, start_word)
         name = text[s:end]
-        if s == head or name in _GENERIC or len(name) < 3:
+        if any(name.endswith(ev) and len(ev) > end - head for ev in ctx.lex.event_suffixes):
+            continue  # 民主生活会 is a meeting
+        if s == head or name in _GENERIC or len(name) < 3 or _generic_prefix(ctx, s, head):
             continue
         prefix = text[s:head]
         if prefix in ctx.lex.common_words and ctx.lex.word_tags.get(prefix, "n") not in (
@@ -70,11 +103,24 @@ def suffix_orgs(ctx: Ctx) -> None:
             continue  # 当地医院, 基层党委, 创新工作室: a common word, not a name
         if _all_places(ctx, s, end):
             continue  # 金花园社区 is a place
-        if strength == "weak" and not _has_name(ctx, s, head):
+        if strength == "weak" and not _has_name(ctx, s, head, end):
             continue
-        if ctx.covering(s, "Person"):
-            continue
+        if ctx.covering(s, "Person") or any(
+                m.source == "lexicon" and m.start < s and end <= m.end
+                for m in ctx.of_label("Organization")):
+            continue  # 国家机关工委 inside 中央和国家机关工委
         ctx.add(NMention(s, end, "Organization", name, "suffix", {"canonical": name}))
+
+
+def _skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:
+    """审查|中央委员会: verbs (and verbal nouns) do not start a name."""
+    while s < head:
+        tok = ctx.token_at(s)
+        if not tok or tok[1] > head or ctx.lex.word_tags.get(ctx.text[tok[0] : tok[1]]) not in (
+                "v", "vn"):
+            break
+        s = tok[1]
+    return s
 
 
 def _all_places(ctx: Ctx, s: int, e: int) -> bool:

@@ -51,8 +51,10 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     """Cut a dotted name to the name: after a title on the left, before a word on the right."""
     text = ctx.text
     first_dot, last_dot = text.index("·", start), text.rindex("·", start, end)
+    cues = ctx.lex.person_cues.get("before_name", [])
     for i in range(first_dot - 1, start, -1):
-        if title_ending_at(ctx, i):
+        if title_ending_at(ctx, i) or text[i - 1] == "的" or any(
+                text.endswith(w, 0, i) for w in cues):
             start = i
             break
     for a, _ in ctx.tokens:

@@ -57,6 +57,8 @@ def _antecedent(ctx: Ctx, word: str, before: int) -> str:
 def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
     """Split the stretch before a title into (organisation, extra title words)."""
     text = ctx.text
+    if t0 > s and text[t0 - 1] == "的":
+        t0 -= 1  # 塔尔布村的|党支部书记
     stretch = text[s:t0]
     if not stretch:
         return "", ""
@@ -72,8 +74,21 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
     return text[s:cut], text[cut:t0]
 
 
+def _one_org(ctx: Ctx, org: str) -> str:
+    """国家儿童医学中心、北京儿童医院重症医学科和内科教研室 → 北京儿童医院重症医学科:
+    of two names of one body the last, of a post held in two units the first."""
+    if "、" in org and len(org.rsplit("、", 1)[1]) >= 3:
+        org = org.rsplit("、", 1)[1]
+    for joiner in ("和", "与", "及"):
+        head, sep, tail = org.partition(joiner)
+        if sep and len(head) >= 3 and any(head.endswith(x) for x in ctx.lex.org_suffixes) and any(
+                tail.endswith(x) for x in ctx.lex.org_suffixes):
+            return head
+    return org
+
+
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
-    args = {"person": person.text, "title": title, "org": org}
+    args = {"person": person.text, "title": title, "org": _one_org(ctx, org)}
     s, e = min(start, person.start), max(start, person.end)
     if rule == "title-after-name":
         e = max(e, ctx.clause_of(start)[1])
@@ -122,12 +137,15 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     """NAME是A，B机构TITLE，C机构TITLE。 (appositions after the subject)."""
     text = ctx.text
     s_start, s_end = ctx.sentence_of(p.start)
-    if p.start != s_start or text[p.end : p.end + 1] not in ("是", "，", "现", "任", "系"):
+    heads = p.start == s_start or (text.startswith("，是", p.end) and not any(
+        m.label == "Person" and s_start <= m.start < p.start for m in ctx.mentions))
+    if not heads or text[p.end : p.end + 1] not in ("是", "，", "现", "任", "系"):
         return
     pos = p.end
     for seg in re.finditer(r"[^，；。]+", text[pos:s_end]):
         a, b = pos + seg.start(), pos + seg.end()
-        for lead in _LEAD:
+        leads = ctx.lex.person_cues.get("role_lead", []) or _LEAD
+        for lead in sorted(leads, key=len, reverse=True):
             if text.startswith(lead, a):
                 a += len(lead)
                 break
@@ -164,6 +182,21 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
             return
 
 
+def roles_anaphora(ctx: Ctx) -> None:
+    """…代表司马建国。这位渭源县…村党支部书记，…: a post of the person just named."""
+    text = ctx.text
+    for m in re.finditer(r"这位|该同志", text):
+        a, clause_end = m.end(), ctx.clause_of(m.end())[1]
+        t = title_ending_at(ctx, clause_end)
+        s_start = ctx.sentence_of(m.start())[0]
+        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
+        people = [p for p in ctx.of_label("Person") if prev_start <= p.start and p.end <= m.start()
+                  and p.source != "byline"]
+        if t and t[0] >= a and people:
+            org, extra = _split_org_title(ctx, a, t[0])
+            _role(ctx, people[-1], org, extra + text[t[0] : t[1]], m.start(), "title-anaphora")
+
+
 def find_roles(ctx: Ctx) -> None:
     for p in sorted(ctx.of_label("Person"), key=lambda m: m.start):
         roles_title_after(ctx, p)
@@ -172,6 +205,7 @@ def find_roles(ctx: Ctx) -> None:
             continue
         roles_before(ctx, p)
         roles_after(ctx, p)
+    roles_anaphora(ctx)
     _work_places(ctx)
 
 

@@ -8,7 +8,7 @@ from .titles import title_ending_at
 MAX_NAME = 30
 _JOINERS = {"和", "与", "及"}
 # parts of speech (jieba's tags) that cannot be inside a name: verbs, adverbs, prepositions…
-STOP_TAGS = {"v", "d", "p", "c", "r", "u", "ad", "vd", "y", "e", "o", "f"}
+STOP_TAGS = {"v", "d", "p", "c", "r", "u", "ad", "vd", "y", "e", "o", "f", "q"}
 
 
 def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: bool = True,

@@ -21,7 +21,10 @@ def title_ending_at(ctx: Ctx, pos: int) -> tuple[int, int] | None:
     if not found:
         return None
     pick = found[0]
-    for t in found[1:]:
+    aligned = [t for t in found if pos - len(t) in ctx.tok_starts]
+    if pos - len(pick) not in ctx.tok_starts and aligned:
+        pick = aligned[0]  # 重症医学科|带头人, not 重症医|学科带头人
+    for t in found[found.index(pick) + 1 :]:
         if len(pick) - len(t) == 1 and _ends_org(ctx, pos - len(t)):
             pick = t
             break
