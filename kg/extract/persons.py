@@ -80,6 +80,15 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     dotted = _dotted_at(ctx, p)
     if dotted:
         return dotted
+    span = _name_after(ctx, p, strong)
+    minority = minority_name_at(ctx, p)
+    if minority and (not span or minority[1] > span[1]):
+        return minority  # 边巴次仁, not 边巴次
+    return span
+
+
+def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
+    text = ctx.text
     tok = ctx.token_at(p)
     if not tok or tok[0] != p:
         return None
@@ -105,7 +114,7 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
         for k in (3, 2):
             if valid_name(ctx, t[:k]) and text[p + k : p + k + 1] in ("说", "表", "认"):
                 return p, p + k
-    return minority_name_at(ctx, p) if strong else None
+    return None
 
 
 def _compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
@@ -149,6 +158,10 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
     m = re.search(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+$", text[max(0, p - 20) : p])
     if m:
         return p - len(m.group(0)), p
+    for k in range(6, 2, -1):  # 格桑卓嘎说, not 桑卓嘎
+        if (p - k == 0 or p - k in ctx.tok_starts or text[p - k - 1] in PUNCT) and (
+                is_minority_name(ctx, text[p - k : p])):
+            return p - k, p
     ends = ctx.tokens_ending(p)
     if not ends:  # 赵|晶说: the verb is glued to the name's last character
         tok = ctx.token_at(p - 1) if p > 0 else None
@@ -166,9 +179,8 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
             if (prev and prev[1] == s and prev[1] - prev[0] == 1
                     and valid_name(ctx, text[prev[0] : e])):
                 return prev[0], e
-    for k in range(6, 1, -1):
-        if p - k in ctx.tok_starts and is_minority_name(ctx, text[p - k : p]):
-            return p - k, p
+    if p >= 2 and p - 2 in ctx.tok_starts and is_minority_name(ctx, text[p - 2 : p]):
+        return p - 2, p
     return None
 
 
@@ -200,7 +212,8 @@ def cue_persons(ctx: Ctx) -> None:
     for m in _DOTTED.finditer(text):
         _add(ctx, trim_dotted(ctx, *m.span()), "dotted")
     for _, e in ctx.tokens:  # a title, then a name
-        if title_ending_at(ctx, e) and e < len(text):
+        t = title_ending_at(ctx, e)
+        if t and e < len(text) and not _addressed(ctx, t[0]):
             _add(ctx, name_after(ctx, e), "title")
     for verb in cues.get("speech", []):
         for m in re.finditer(re.escape(verb), text):
@@ -226,6 +239,16 @@ def cue_persons(ctx: Ctx) -> None:
         name = text[s:e]
         if ("·" in name or valid_name(ctx, name)) and len(text[line.end():].split("\n")[0]) < 40:
             _add(ctx, (s, e), "headline")
+
+
+def _addressed(ctx: Ctx, title_start: int) -> bool:
+    """上官主任查房: a surname alone before the title is a form of address, no name follows."""
+    tok = ctx.token_at(title_start - 1) if title_start > 0 else None
+    if not tok or tok[1] != title_start:
+        return False
+    word = ctx.text[tok[0] : tok[1]]
+    return ctx.lex.is_surname_start(word) == len(word) and (
+        tok[0] == 0 or ctx.text[tok[0] - 1] in PUNCT)
 
 
 def byline_persons(ctx: Ctx) -> None:
