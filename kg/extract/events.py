@@ -73,6 +73,8 @@ def suffix_events(ctx: Ctx) -> None:
             prefix = text[s:head]
             if prefix in ctx.lex.generic_event_prefixes or s == head or prefix in _GENERIC_ORG:
                 continue
+            if prefix.removesuffix("全体") in _GENERIC_ORG:
+                continue  # 党委全体会议: no name of one event
             if suffix == "活动":
                 continue  # only quoted: “走基层、送温暖”活动
             if strength == "weak" and head - s < 2:
@@ -82,8 +84,12 @@ def suffix_events(ctx: Ctx) -> None:
                 continue
             ctx.add(NMention(s, end, "Event", name, "suffix", {"canonical": name}))
     for m in _QUOTED.finditer(text):
-        ctx.add(NMention(m.start(), m.end(), "Event", m.group(0), "quoted",
-                         {"canonical": m.group(1) + m.group(2)}))
+        if m.group(2) in ("活动", "行动"):  # “走基层、送温暖”活动: the quoted words name it
+            ctx.add(NMention(m.start(1), m.end(1), "Event", m.group(1), "quoted",
+                             {"canonical": m.group(1)}))
+        else:
+            ctx.add(NMention(m.start(), m.end(), "Event", m.group(0), "quoted",
+                             {"canonical": m.group(1) + m.group(2)}))
 
 
 def find_events(ctx: Ctx) -> None:

@@ -33,9 +33,12 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
             break
         if word == "的" and text[a - 1 : a] != "党":
             break
-        if word in _JOINERS and (not allow_joiners or text.endswith(enders, 0, a) if enders
-                                 else not allow_joiners):
-            break
+        if word in _JOINERS:
+            if not allow_joiners or not any(
+                    m.start < a and b < m.end for m in ctx.of_label("Organization")):
+                break
+            s = a  # 中央和国家机关: a joiner inside a known name
+            continue
         if by_tag and ctx.lex.word_tags.get(word) in STOP_TAGS and word not in ctx.lex.org_suffixes:
             break
         if any(m.label == "Person" and m.start < b and m.end > a for m in ctx.mentions):
