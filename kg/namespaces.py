@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     place: URIRef  # fact -> place
     honour: URIRef  # fact -> honour
     title: URIRef  # membership -> title as written (literal)
+    organizationName: URIRef  # membership -> organisation as written (literal)
     level: URIRef  # place -> province/prefecture/county/township/village
     divisionCode: URIRef  # place -> official administrative division code
     mergeNote: URIRef  # entity -> why surface forms were merged into it

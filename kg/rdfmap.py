@@ -173,6 +173,8 @@ def _fact(g: Graph, res: Resolved, fact: ResolvedFact) -> None:
         g.add((node, KG.title, zh(f["title"])))
         g.add((role, RDF.type, ORG.Role))
         g.add((role, SKOS.prefLabel, zh(f["title"])))
+        for name in sorted(fact.written):
+            g.add((node, KG.organizationName, zh(name)))
         if f.get("org"):
             g.add((node, ORG.organization, iri(f["org"])))
             g.add((iri(f["person"]), ORG.memberOf, iri(f["org"])))

@@ -32,7 +32,10 @@ class Entity:
 
     @property
     def label(self) -> str:
-        """The form written most often; ties go to the longer, then the first in order."""
+        """The short name of a local body (玉麦乡党委), else the form written most often;
+        ties go to the longer, then the first in order."""
+        if self.attrs.get("short"):
+            return self.attrs["short"]
         return sorted(self.forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
     @property
@@ -45,6 +48,7 @@ class ResolvedFact:
     kind: str
     fields: dict[str, str]  # entity keys (person, org, place, event, honour) and literals
     evidence: set[tuple[Evidence, str]] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # the organisation as the texts write it
 
     @property
     def key(self) -> str:
@@ -81,10 +85,13 @@ class Resolved:
             ent.forms[form] = 0
         return ent
 
-    def add_fact(self, kind: str, fields: dict[str, str], ev: Evidence, rule: str) -> None:
+    def add_fact(self, kind: str, fields: dict[str, str], ev: Evidence, rule: str,
+                 written: str = "") -> None:
         fact = ResolvedFact(kind, {k: v for k, v in fields.items() if v})
         existing = self.facts.setdefault(fact.key, fact)
         existing.evidence.add((ev, rule))
+        if written:
+            existing.written.add(written)
 
 
 def place_key(m: Mention) -> str:
@@ -137,6 +144,9 @@ def resolve(results: Iterable[DocResult]) -> Resolved:
 
 
 def _entity_attrs(out: Resolved, ent: Entity, m: Mention) -> None:
+    if m.label == "Organization" and m.attr("short") and not ent.attrs.get("short"):
+        ent.attrs["short"] = m.attr("short")
+        ent.forms.setdefault(m.attr("short"), 0)
     if m.label == "Place":
         for k in ("code", "level"):
             if m.attr(k) and not ent.attrs.get(k):

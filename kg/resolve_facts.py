@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import load_lexicon
 from .model import DocResult
 
 if TYPE_CHECKING:
@@ -26,6 +27,11 @@ def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
     places = [m for m in r.mentions if m.label == "Place" and org.endswith(m.text)]
     if places and ("Place", places[-1].text) in by_text:
         return by_text[("Place", places[-1].text)]
+    divisions = load_lexicon().gazetteer.by_name.get(org, [])
+    if len(divisions) == 1 and divisions[0].name == org:  # 西藏自治区 for a bare 自治区
+        key = f"place/{divisions[0].code}"
+        out.entity(key, "Place", org, r.doc.doc_id)
+        return key
     key = f"org/{org}"
     out.entity(key, "Organization", org, r.doc.doc_id)
     return key
@@ -64,4 +70,5 @@ def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str])
             fields["place"] = by_text.get(("Place", f.get("place")), "")
             if not fields["event"]:
                 continue
-        out.add_fact(f.kind, fields, ev, f.rule)
+        written = (f.get("org_text") or f.get("org") or "") if f.kind == "role" else ""
+        out.add_fact(f.kind, fields, ev, f.rule, written)

@@ -16,6 +16,7 @@ _DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "�
 _GENERIC = {"党组织", "基层党组织", "组织部门", "党委", "党支部", "政府", "单位", "部门",
             "企业", "公司", "医院", "学校", "中心", "村委会", "机关", "党组", "工委", "委员会",
             "班", "科", "部", "队", "站", "所", "室", "县委", "市委", "省委"}
+_REGION_WORDS = {"自治区"}
 _COMPANY_TAIL = ("有限公司", "股份有限公司", "有限责任公司", "集团", "公司")
 
 
@@ -67,7 +68,7 @@ def _modifier(ctx: Ctx, head: int, end: int) -> bool:
     """中心 in 中心小学: an organisation word that another one follows."""
     text = ctx.text
     return text[head:end] in ctx.lex.org_modifiers and any(
-        text.startswith(suf, end) and w == "strong" for suf, w in ctx.lex.org_suffixes.items())
+        text.startswith(suf, end) and w != "weak" for suf, w in ctx.lex.org_suffixes.items())
 
 
 def suffix_orgs(ctx: Ctx) -> None:
@@ -75,7 +76,7 @@ def suffix_orgs(ctx: Ctx) -> None:
     for head, end, strength in sorted(_suffix_ends(ctx)):
         if not _ends_word(ctx, end):
             continue
-        if any(text.startswith(t, end) for t in _COMPANY_TAIL) and strength == "strong":
+        if any(text.startswith(t, end) for t in _COMPANY_TAIL) and strength != "weak":
             continue  # 集团|有限公司: the name goes on
         if _modifier(ctx, head, end):
             continue
@@ -98,18 +99,40 @@ def suffix_orgs(ctx: Ctx) -> None:
         if s == head or name in _GENERIC or len(name) < 3 or _generic_prefix(ctx, s, head):
             continue
         prefix = text[s:head]
-        if prefix in ctx.lex.common_words and ctx.lex.word_tags.get(prefix, "n") not in (
+        if prefix in _REGION_WORDS and strength != "weak":
+            pass  # 自治区党委: the body of the region the text is about
+        elif prefix in ctx.lex.common_words and ctx.lex.word_tags.get(prefix, "n") not in (
                 "ns", "nt", "nz", "nr", "j") and not ctx.covering(s, "Place"):
             continue  # 当地医院, 基层党委, 创新工作室: a common word, not a name
         if _all_places(ctx, s, end):
             continue  # 金花园社区 is a place
-        if strength == "weak" and not _has_name(ctx, s, head, end):
+        if strength in ("weak", "named") and prefix not in _REGION_WORDS and not _has_name(
+                ctx, s, head, end):
             continue
         if ctx.covering(s, "Person") or any(
                 m.source == "lexicon" and m.start < s and end <= m.end
                 for m in ctx.of_label("Organization")):
             continue  # 国家机关工委 inside 中央和国家机关工委
-        ctx.add(NMention(s, end, "Organization", name, "suffix", {"canonical": name}))
+        attrs = {"canonical": name}
+        short = _local_name(ctx, s, head, end)
+        if short:
+            attrs["short"] = short
+        ctx.add(NMention(s, end, "Organization", name, "suffix", attrs))
+
+
+def _local_name(ctx: Ctx, s: int, head: int, end: int) -> str:
+    """西藏山南市隆子县玉麦乡|党委 → 玉麦乡党委: a body named only by a chain of places is
+    called by its lowest place (the chain stays an alias and the place keeps the hierarchy)."""
+    places = sorted((m for m in ctx.of_label("Place") if s <= m.start and m.end <= head),
+                    key=lambda m: m.start)
+    pos = s
+    for m in places:
+        if m.start != pos:
+            return ""
+        pos = m.end
+    if len(places) < 2 or pos != head:
+        return ""
+    return ctx.text[places[-1].start : end]
 
 
 def _skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:

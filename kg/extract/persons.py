@@ -285,9 +285,10 @@ def list_persons(ctx: Ctx) -> None:
             pos = s + run.start()
             for item in items:
                 core = item.rstrip("….等")
-                for k in (3, 2):
+                whole = len(core) if valid_name(ctx, core) or is_minority_name(ctx, core) else 0
+                for k in (whole, 3, 2) if whole else (3, 2):
                     cand = core[-k:]
-                    if valid_name(ctx, cand):
+                    if valid_name(ctx, cand) or k == whole:
                         start = pos + len(core) - k
                         _add(ctx, (start, start + k), "list")
                         break

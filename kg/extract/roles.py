@@ -33,7 +33,7 @@ def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
             best = max(best, m.end)
     for suffix in ctx.lex.org_suffixes:
         i = ctx.text.rfind(suffix, s, e)
-        if i >= 0 and ctx.lex.org_suffixes[suffix] == "strong":
+        if i >= 0 and ctx.lex.org_suffixes[suffix] != "weak":
             best = max(best, i + len(suffix))
     return best
 
@@ -48,10 +48,22 @@ def _antecedent(ctx: Ctx, word: str, before: int) -> str:
         if m.label == "Place" and word in ("村", "社区", "乡", "镇") and m.text.endswith(word):
             return m.text
     if word in ("自治区", "省"):
-        place = ctx.doc_meta.get("province")
-        if place:
+        place = ctx.doc_meta.get("province") or _dateline_province(ctx)
+        if place and place.endswith(word):
+            return place
+    base = next((b for b in ("社区", "村") if word.startswith(b) and word != b), "")
+    if base:  # 村党支部 with no village party branch named before: the village itself
+        place = _antecedent(ctx, base, before)
+        if place != base:
             return place
     return word
+
+
+def _dateline_province(ctx: Ctx) -> str:
+    """本报拉萨…讯: 自治区 is the province of the dateline's city (西藏自治区)."""
+    divs = ctx.lex.gazetteer.by_name.get(ctx.doc_meta.get("dateline_place", ""), [])
+    chains = {ctx.lex.gazetteer.chain(d.code)[0].name for d in divs if d.code}
+    return chains.pop() if len(chains) == 1 else ""
 
 
 def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
@@ -64,8 +76,10 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
         return "", ""
     if stretch in _ANAPHORA:
         return _antecedent(ctx, stretch, s), ""
+    if len(stretch) >= 3 and re.search(r"(村|社区|镇|乡|街道)$", stretch):
+        return stretch, ""  # 下新屋村|党委书记: a village not in the gazetteer
     if any(stretch.endswith(suf) and len(stretch) > len(suf) and (
-            w == "strong" or len([t for t in ctx.tokens if s <= t[0] < t0]) >= 2)
+            w != "weak" or len([t for t in ctx.tokens if s <= t[0] < t0]) >= 2)
            for suf, w in ctx.lex.org_suffixes.items()):
         return stretch, ""
     cut = _org_suffix_end(ctx, s, t0)
@@ -89,6 +103,10 @@ def _one_org(ctx: Ctx, org: str) -> str:
 
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
     args = {"person": person.text, "title": title, "org": _one_org(ctx, org)}
+    if org and not ctx.text.startswith(org, start):  # 自治区 read as 西藏自治区: keep both
+        word = next((w for w in ("自治区", "省") if ctx.text.startswith(w, start)), "")
+        if word:
+            args["org_text"] = word
     s, e = min(start, person.start), max(start, person.end)
     if rule == "title-after-name":
         e = max(e, ctx.clause_of(start)[1])
@@ -126,8 +144,11 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
             head = text[first : titles[0][1]]
             org_word = next((w for w in ("党支部", "党总支", "党委", "委员会") if
                              head[len(word):].startswith(w)), "")
-            org = _antecedent(ctx, word + org_word, first)
-            titles[0] = (first + len(word), titles[0][1])
+            if org_word:  # 村党支部书记 → 党支部书记 of the village
+                org = _antecedent(ctx, word + org_word, first)
+                titles[0] = (first + len(word), titles[0][1])
+            else:  # 村委会主任 of the village
+                org = _antecedent(ctx, word, first)
     for i, (a, b) in enumerate(titles):
         title = (extra if i == 0 else "") + text[a:b]
         _role(ctx, p, org, title, s, "title-before-name")
