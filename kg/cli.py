@@ -42,6 +42,24 @@ def _load(graph: str):
     return KnowledgeGraph.load(graph)
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .push import PushError, load_source, push
+
+    password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
+    try:
+        source = load_source(args.graph)
+        report = push(source, args.endpoint, graph_iri=args.graph_iri, single=args.single,
+                      user=args.user, password=password, replace=args.replace, fmt=args.format,
+                      progress=not args.quiet and sys.stderr.isatty())
+    except (PushError, FileNotFoundError) as err:
+        return _err(f"push: {err}")
+    if not args.quiet:
+        print(report.summary())
+    return 0
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from .query import QueryError, describe, named_queries
 
@@ -88,6 +106,22 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="fail on the first unreadable file")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
+
+    u = sub.add_parser("push", help="load the graph into a SPARQL store (Graph Store protocol)")
+    u.add_argument("--endpoint", required=True,
+                   help="Graph Store URL, e.g. http://localhost:8890/sparql-graph-crud-auth")
+    u.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl",
+                   help="graph.ttl, or a .trig/.nq dataset (default: output/graph.ttl)")
+    u.add_argument("--graph-iri", help="prefix of the per-document graph names "
+                   "(with --single: the one graph's name)")
+    u.add_argument("--single", action="store_true", help="everything into one named graph")
+    u.add_argument("--user", help="login for the store (digest or basic auth)")
+    u.add_argument("--password", help="password (default: $KG_PASSWORD)")
+    u.add_argument("--replace", action="store_true",
+                   help="replace the graphs' old content (PUT) instead of adding (POST)")
+    u.add_argument("--format", default="nt", choices=["nt", "turtle"], help="request bodies")
+    u.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    u.set_defaults(func=cmd_push)
 
     q = sub.add_parser("query", help="run SPARQL: a named query, a .rq file or the text")
     q.add_argument("query", nargs="?", help="NAME | FILE.rq | 'SPARQL text'")
