@@ -60,6 +60,16 @@ def cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open(graph: str):
+    """(the graph, "") or (None, a one-line error naming the file)."""
+    try:
+        return _load(graph), ""
+    except FileNotFoundError as err:
+        return None, str(err)
+    except Exception as err:  # a graph file that does not parse
+        return None, f"{graph}: cannot read graph ({' '.join(str(err).split())[:300]})"
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from .query import QueryError, describe, named_queries
 
@@ -92,6 +102,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 0
     print(result.text())
     return 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export
+
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
+    try:
+        result = export(kg, args.format, args.output)
+    except ExportError as err:
+        return _err(str(err))
+    except OSError as err:
+        return _err(f"{args.output}: cannot write ({err.strerror})")
+    if args.output is None:
+        sys.stdout.write(str(result))
+    elif not args.quiet:
+        print(f"wrote {result} ({args.format})", file=sys.stderr)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -133,6 +162,15 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     v.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
     v.set_defaults(func=cmd_validate)
+
+    from .export import FORMATS
+
+    e = sub.add_parser("export", help="write the graph as RDF, GraphML/GEXF or CSV tables")
+    e.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph.ttl to export")
+    e.add_argument("--format", "-f", default="ttl", choices=FORMATS)
+    e.add_argument("-o", "--output", help="file (default: stdout); for csv a folder or a .zip")
+    e.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    e.set_defaults(func=cmd_export)
     return p
 
 
