@@ -92,15 +92,15 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
-    try:
-        kg = _load(args.graph)
-    except FileNotFoundError as err:
-        return _err(str(err))
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
     result = validate(kg.graph)
     if result.conforms:
         print(f"{args.graph}: conforms to the kg shapes ({len(kg.graph)} triples)")
         return 0
-    print(result.text())
+    print(f"{args.graph}: does not conform to the kg shapes ({len(kg.graph)} triples)")
+    print(result.report(kg.graph))
     return 1
 
 
