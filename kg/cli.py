@@ -123,6 +123,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze
+
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
+    sys.stdout.write(analyze(kg, top=args.top).text())
+    return 0
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    from .paths import PathError, connect
+
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
+    try:
+        found = connect(kg, args.a, args.b, limit=args.max)
+    except PathError as err:
+        return _err(str(err))
+    sys.stdout.write(found.text())
+    return 0 if found.paths else 1
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -171,6 +195,18 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="file (default: stdout); for csv a folder or a .zip")
     e.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     e.set_defaults(func=cmd_export)
+
+    a = sub.add_parser("analyze", help="most connected entities, communities, graph statistics")
+    a.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
+    a.add_argument("--top", type=int, default=10, help="entities listed per type (default 10)")
+    a.set_defaults(func=cmd_analyze)
+
+    pa = sub.add_parser("path", help="how two entities are connected, with the source quotes")
+    pa.add_argument("a", help="name or alias of the first entity")
+    pa.add_argument("b", help="name or alias of the second entity")
+    pa.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
+    pa.add_argument("--max", type=int, default=3, help="shortest paths shown (default 3)")
+    pa.set_defaults(func=cmd_path)
     return p
 
 
