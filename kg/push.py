@@ -56,20 +56,16 @@ def target_iri(iri: URIRef, prefix: str | None) -> URIRef:
 
 
 def plan(source: Graph | Dataset, graph_iri: str | None = None,
-         single: bool = False) -> list[tuple[URIRef, Graph]]:
-    """The (store graph IRI, triples) pairs to send, sorted by IRI.
+         single: bool = False) -> list[tuple[URIRef, list[Graph]]]:
+    """The store graph IRIs to fill and the graphs whose union goes into each, by IRI.
 
     A plain Graph is split per document (``kg.dataset.to_dataset``) unless ``single``;
     ``graph_iri`` is then the prefix of the graph names, or the one graph's name.
     """
     if single:
-        whole = Graph()
-        if isinstance(source, Dataset):
-            for g in source.graphs():
-                whole += g
-        else:
-            whole += source
-        return [(URIRef(graph_iri) if graph_iri else SINGLE_GRAPH, whole)] if len(whole) else []
+        parts = list(source.graphs()) if isinstance(source, Dataset) else [source]
+        parts = [g for g in parts if len(g)]
+        return [(URIRef(graph_iri) if graph_iri else SINGLE_GRAPH, parts)] if parts else []
     if not isinstance(source, Dataset):
         from .dataset import to_dataset
 
@@ -81,13 +77,40 @@ def plan(source: Graph | Dataset, graph_iri: str | None = None,
         iri = g.identifier
         if iri == DATASET_DEFAULT_GRAPH_ID:  # default-graph triples go to a graph of their own
             iri = ID["graph/default"]
-        out.append((target_iri(URIRef(iri), graph_iri), g))
+        out.append((target_iri(URIRef(iri), graph_iri), [g]))
     return sorted(out, key=lambda pair: pair[0])
 
 
+def bodies(graphs: list[Graph], fmt: str, batch: int) -> Iterator[tuple[int, bytes]]:
+    """(triple count, request body) pairs holding the union of ``graphs``, at most ``batch``
+    triples each. N-Triples are cut by line (fast); Turtle goes through rdflib graphs.
+    Graphs with blank nodes stay whole: a blank node's identity only holds in one request."""
+    if fmt == "nt":
+        lines: set[bytes] = set()
+        for g in graphs:
+            lines.update(g.serialize(format="nt", encoding="utf-8").splitlines())
+        lines.discard(b"")
+        if len(lines) <= batch or any(b"_:" in line for line in lines):
+            yield len(lines), b"\n".join(sorted(lines)) + b"\n"
+            return
+        ordered = sorted(lines)
+        for i in range(0, len(ordered), batch):
+            part = ordered[i:i + batch]
+            yield len(part), b"\n".join(part) + b"\n"
+        return
+    whole = graphs[0] if len(graphs) == 1 else _union(graphs)
+    for chunk in _chunks(whole, batch):
+        yield len(chunk), chunk.serialize(format=fmt, encoding="utf-8")
+
+
+def _union(graphs: list[Graph]) -> Graph:
+    whole = _new_graph()
+    for g in graphs:
+        whole += g
+    return whole
+
+
 def _chunks(graph: Graph, batch: int) -> Iterator[Graph]:
-    """Graphs of at most ``batch`` triples; one with blank nodes stays whole (their
-    identity only holds within one request)."""
     if len(graph) <= batch or any(isinstance(t, BNode) for tr in graph for t in tr):
         yield graph
         return
@@ -189,19 +212,17 @@ def push(source: Graph | Dataset, endpoint: str, *, graph_iri: str | None = None
     started = time.perf_counter()
     todo = plan(source, graph_iri, single)
     report = PushReport(endpoint=endpoint, graphs=len(todo))
-    total = sum(len(g) for _, g in todo)
-    bar = _bar(total, progress)
+    bar = _bar(sum(len(g) for _, graphs in todo for g in graphs), progress)
     client = _Client(endpoint, user, password, timeout)
     try:
-        for iri, graph in todo:
-            for i, chunk in enumerate(_chunks(graph, batch)):
-                body = chunk.serialize(format=fmt, encoding="utf-8")
+        for iri, graphs in todo:
+            for i, (count, body) in enumerate(bodies(graphs, fmt, batch)):
                 client.send("PUT" if replace and i == 0 else "POST", iri, body, FORMATS[fmt])
                 report.requests += 1
                 report.bytes += len(body)
-                report.triples += len(chunk)
+                report.triples += count
                 if bar is not None:
-                    bar.update(len(chunk))
+                    bar.update(count)
     finally:
         client.close()
         if bar is not None:

@@ -19,12 +19,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from rdflib import Graph, Namespace
+from rdflib import BNode, Graph, Literal, Namespace
 from rdflib.namespace import SKOS
 from virtuoso import PASSWORD, USER, VIRTUOSO, free_port, running_virtuoso
 
 from kg.dataset import to_dataset
-from kg.push import PushError, plan, push, target_iri
+from kg.push import PushError, bodies, plan, push, target_iri
 from kg.query import named_queries, query_text
 
 KG_CLI = [sys.executable, "-m", "kg.cli"]
@@ -123,7 +123,7 @@ def test_cli_replace_replaces_and_post_adds(virtuoso, sample_kg, tmp_path):
     prefix = TEST["cli/"]
     login = ["--endpoint", virtuoso.crud_auth, "--user", USER, "--password", PASSWORD,
              "--graph-iri", prefix]
-    want = {str(iri): len(g) for iri, g in plan(kg.graph, prefix)}
+    want = {str(iri): len(g) for iri, (g,) in plan(kg.graph, prefix)}
     for _ in range(2):  # the second push must not duplicate anything
         proc = kg_push("--graph", str(out / "graph.ttl"), "--replace", *login)
         assert proc.returncode == 0, proc.stderr
@@ -219,3 +219,20 @@ def test_basic_auth_and_put_per_graph(sample_kg):
     for _, _, body in Recorder.seen:
         received.parse(data=body.decode("utf-8"), format="nt")
     assert set(received) == set(kg.graph) and report.graphs == len(names)
+
+
+@pytest.mark.parametrize("fmt", ["nt", "turtle"])
+def test_bodies_cut_the_union_but_keep_blank_nodes_together(fmt):
+    a, b = Graph(), Graph()
+    for i in range(7):
+        a.add((TEST[f"s{i}"], SKOS.prefLabel, Literal(f"名{i}", lang="zh")))
+    b += a
+    b.add((TEST.extra, SKOS.note, Literal("多")))
+    parts = list(bodies([a, b], fmt, batch=3))
+    assert [n for n, _ in parts] == [3, 3, 2]
+    back = Graph()
+    for _, body in parts:
+        back.parse(data=body.decode("utf-8"), format=fmt)
+    assert set(back) == set(a) | set(b)
+    b.add((BNode(), SKOS.note, Literal("blank")))
+    assert [n for n, _ in bodies([b], fmt, batch=3)] == [9]
