@@ -223,3 +223,14 @@ def test_cli_export_to_stdout_and_file(sample_kg, loaded, tmp_path):
     (tmp_path / "broken.ttl").write_text("this is not turtle", encoding="utf-8")
     broken = run_cli("export", "--graph", str(tmp_path / "broken.ttl"))
     assert broken.returncode == 2 and "broken.ttl: cannot read graph" in broken.stderr
+
+
+def test_export_replaces_files_atomically(loaded, tmp_path):
+    target = tmp_path / "g.nt"
+    target.write_text("old", encoding="utf-8")
+    assert export(loaded, "nt", target) == target
+    assert target.read_text(encoding="utf-8") == export(loaded, "nt")
+    export(loaded, "csv", tmp_path / "t.zip")
+    export(loaded, "csv", tmp_path / "tables")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.nt", "t.zip", "tables"]
+    assert not [p for p in (tmp_path / "tables").iterdir() if p.suffix != ".csv"]
