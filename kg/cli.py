@@ -52,7 +52,7 @@ def cmd_push(args: argparse.Namespace) -> int:
         source = load_source(args.graph)
         report = push(source, args.endpoint, graph_iri=args.graph_iri, single=args.single,
                       user=args.user, password=password, replace=args.replace, fmt=args.format,
-                      progress=not args.quiet and sys.stderr.isatty())
+                      workers=args.workers, progress=not args.quiet and sys.stderr.isatty())
     except (PushError, FileNotFoundError) as err:
         return _err(f"push: {err}")
     if not args.quiet:
@@ -173,6 +173,7 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--replace", action="store_true",
                    help="replace the graphs' old content (PUT) instead of adding (POST)")
     u.add_argument("--format", default="nt", choices=["nt", "turtle"], help="request bodies")
+    u.add_argument("--workers", type=int, default=1, help="graphs sent at once (default: 1)")
     u.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     u.set_defaults(func=cmd_push)
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -200,12 +202,14 @@ def _reason(err: Exception) -> str:
 def push(source: Graph | Dataset, endpoint: str, *, graph_iri: str | None = None,
          single: bool = False, user: str | None = None, password: str | None = None,
          replace: bool = False, fmt: str = "nt", batch: int = BATCH, timeout: float = 120.0,
-         progress: bool = False) -> PushReport:
+         workers: int = 1, progress: bool = False) -> PushReport:
     """Send ``source`` to the Graph Store ``endpoint`` (e.g. Virtuoso's
     ``http://host:8890/sparql-graph-crud-auth``), one named graph per document.
 
     ``replace`` PUTs each graph (its old content goes); otherwise triples are POSTed,
-    i.e. added. Raises PushError with a one-line message when the store refuses.
+    i.e. added. ``workers`` connections send different graphs at once (a store on
+    several cores takes them in parallel). Raises PushError with a one-line message
+    when the store refuses; graphs already sent stay in the store.
     """
     if fmt not in FORMATS:
         raise PushError(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
@@ -213,18 +217,39 @@ def push(source: Graph | Dataset, endpoint: str, *, graph_iri: str | None = None
     todo = plan(source, graph_iri, single)
     report = PushReport(endpoint=endpoint, graphs=len(todo))
     bar = _bar(sum(len(g) for _, graphs in todo for g in graphs), progress)
-    client = _Client(endpoint, user, password, timeout)
-    try:
-        for iri, graphs in todo:
-            for i, (count, body) in enumerate(bodies(graphs, fmt, batch)):
-                client.send("PUT" if replace and i == 0 else "POST", iri, body, FORMATS[fmt])
+    lock = threading.Lock()
+    local = threading.local()
+    clients: list[_Client] = []
+
+    def send_graph(iri: URIRef, graphs: list[Graph]) -> None:
+        if not hasattr(local, "client"):
+            local.client = _Client(endpoint, user, password, timeout)
+            with lock:
+                clients.append(local.client)
+        for i, (count, body) in enumerate(bodies(graphs, fmt, batch)):
+            local.client.send("PUT" if replace and i == 0 else "POST", iri, body, FORMATS[fmt])
+            with lock:
                 report.requests += 1
                 report.bytes += len(body)
                 report.triples += count
                 if bar is not None:
                     bar.update(count)
+
+    try:
+        if workers <= 1:
+            for iri, graphs in todo:
+                send_graph(iri, graphs)
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(send_graph, iri, graphs) for iri, graphs in todo]
+                for future in as_completed(futures):
+                    if future.exception() is not None:
+                        for f in futures:
+                            f.cancel()
+                        raise future.exception()
     finally:
-        client.close()
+        for client in clients:
+            client.close()
         if bar is not None:
             bar.close()
     report.seconds = time.perf_counter() - started

@@ -124,8 +124,9 @@ def test_cli_replace_replaces_and_post_adds(virtuoso, sample_kg, tmp_path):
     login = ["--endpoint", virtuoso.crud_auth, "--user", USER, "--password", PASSWORD,
              "--graph-iri", prefix]
     want = {str(iri): len(g) for iri, (g,) in plan(kg.graph, prefix)}
-    for _ in range(2):  # the second push must not duplicate anything
-        proc = kg_push("--graph", str(out / "graph.ttl"), "--replace", *login)
+    for workers in ("1", "3"):  # the second push must not duplicate anything
+        proc = kg_push("--graph", str(out / "graph.ttl"), "--replace", "--workers", workers,
+                       *login)
         assert proc.returncode == 0, proc.stderr
         assert count_graphs(virtuoso, prefix) == want
     assert f"in {len(want)} named graph(s)" in proc.stdout and "triples/s" in proc.stdout
@@ -169,7 +170,7 @@ def test_anonymous_endpoint_needs_the_grant(virtuoso, sample_kg):
 def test_closed_port_is_a_one_line_error(sample_kg):
     _, out = sample_kg
     proc = kg_push("--endpoint", f"http://127.0.0.1:{free_port()}/sparql-graph-crud",
-                   "--graph", str(out / "graph.ttl"))
+                   "--graph", str(out / "graph.ttl"), "--workers", "2")
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "connection refused" in proc.stderr
     assert proc.stderr.startswith("kg: push: cannot connect to http://127.0.0.1:")
