@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kg's two entry points on a fresh machine with Python 3.11 and pip:
 #   bash run.sh build [kg build args]   set up .venv, build output/ from the sample corpus
-#   bash run.sh test  [pytest args]     set up .venv (and Debian chromium if root), run the tests
+#   bash run.sh test  [pytest args]     set up .venv (and Debian packages if root), run the tests
 # Set-up is skipped when pyproject.toml has not changed since the last one.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -28,6 +28,13 @@ browser() {
     echo "installing chromium and fonts-noto-cjk for the browser tests" >&2
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
       chromium fonts-noto-cjk >/dev/null) || echo "could not install chromium" >&2
+  fi
+  # Debian's Virtuoso server for the `kg push` tests (they skip without it); the -bin
+  # package alone starts no service and asks no debconf question
+  if ! command -v virtuoso-t >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "installing virtuoso-opensource-7-bin for the push tests" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      virtuoso-opensource-7-bin >/dev/null) || echo "could not install virtuoso" >&2
   fi
 }
 

@@ -42,6 +42,34 @@ def _load(graph: str):
     return KnowledgeGraph.load(graph)
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .push import PushError, load_source, push
+
+    password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
+    try:
+        source = load_source(args.graph)
+        report = push(source, args.endpoint, graph_iri=args.graph_iri, single=args.single,
+                      user=args.user, password=password, replace=args.replace, fmt=args.format,
+                      workers=args.workers, progress=not args.quiet and sys.stderr.isatty())
+    except (PushError, FileNotFoundError) as err:
+        return _err(f"push: {err}")
+    if not args.quiet:
+        print(report.summary())
+    return 0
+
+
+def _open(graph: str):
+    """(the graph, "") or (None, a one-line error naming the file)."""
+    try:
+        return _load(graph), ""
+    except FileNotFoundError as err:
+        return None, str(err)
+    except Exception as err:  # a graph file that does not parse
+        return None, f"{graph}: cannot read graph ({' '.join(str(err).split())[:300]})"
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from .query import QueryError, describe, named_queries
 
@@ -64,16 +92,59 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
-    try:
-        kg = _load(args.graph)
-    except FileNotFoundError as err:
-        return _err(str(err))
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
     result = validate(kg.graph)
     if result.conforms:
         print(f"{args.graph}: conforms to the kg shapes ({len(kg.graph)} triples)")
         return 0
-    print(result.text())
+    print(f"{args.graph}: does not conform to the kg shapes ({len(kg.graph)} triples)")
+    print(result.report(kg.graph))
     return 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export
+
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
+    try:
+        result = export(kg, args.format, args.output)
+    except ExportError as err:
+        return _err(str(err))
+    except OSError as err:
+        return _err(f"{args.output}: cannot write ({err.strerror})")
+    if args.output is None:
+        sys.stdout.write(str(result))
+    elif not args.quiet:
+        print(f"wrote {result} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze
+
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
+    sys.stdout.write(analyze(kg, top=args.top).text())
+    return 0
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    from .paths import PathError, connect
+
+    kg, problem = _open(args.graph)
+    if kg is None:
+        return _err(problem)
+    try:
+        found = connect(kg, args.a, args.b, limit=args.max)
+    except PathError as err:
+        return _err(str(err))
+    sys.stdout.write(found.text())
+    return 0 if found.paths else 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -89,6 +160,23 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
 
+    u = sub.add_parser("push", help="load the graph into a SPARQL store (Graph Store protocol)")
+    u.add_argument("--endpoint", required=True,
+                   help="Graph Store URL, e.g. http://localhost:8890/sparql-graph-crud-auth")
+    u.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl",
+                   help="graph.ttl, or a .trig/.nq dataset (default: output/graph.ttl)")
+    u.add_argument("--graph-iri", help="prefix of the per-document graph names "
+                   "(with --single: the one graph's name)")
+    u.add_argument("--single", action="store_true", help="everything into one named graph")
+    u.add_argument("--user", help="login for the store (digest or basic auth)")
+    u.add_argument("--password", help="password (default: $KG_PASSWORD)")
+    u.add_argument("--replace", action="store_true",
+                   help="replace the graphs' old content (PUT) instead of adding (POST)")
+    u.add_argument("--format", default="nt", choices=["nt", "turtle"], help="request bodies")
+    u.add_argument("--workers", type=int, default=1, help="graphs sent at once (default: 1)")
+    u.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    u.set_defaults(func=cmd_push)
+
     q = sub.add_parser("query", help="run SPARQL: a named query, a .rq file or the text")
     q.add_argument("query", nargs="?", help="NAME | FILE.rq | 'SPARQL text'")
     q.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph.ttl to query")
@@ -99,6 +187,27 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     v.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
     v.set_defaults(func=cmd_validate)
+
+    from .export import FORMATS
+
+    e = sub.add_parser("export", help="write the graph as RDF, GraphML/GEXF or CSV tables")
+    e.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph.ttl to export")
+    e.add_argument("--format", "-f", default="ttl", choices=FORMATS)
+    e.add_argument("-o", "--output", help="file (default: stdout); for csv a folder or a .zip")
+    e.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    e.set_defaults(func=cmd_export)
+
+    a = sub.add_parser("analyze", help="most connected entities, communities, graph statistics")
+    a.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
+    a.add_argument("--top", type=int, default=10, help="entities listed per type (default 10)")
+    a.set_defaults(func=cmd_analyze)
+
+    pa = sub.add_parser("path", help="how two entities are connected, with the source quotes")
+    pa.add_argument("a", help="name or alias of the first entity")
+    pa.add_argument("b", help="name or alias of the second entity")
+    pa.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
+    pa.add_argument("--max", type=int, default=3, help="shortest paths shown (default 3)")
+    pa.set_defaults(func=cmd_path)
     return p
 
 

@@ -21,7 +21,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from kg.namespaces import PREFIXES
+from kg.namespaces import KG, ORG, PREFIXES, RDFS, SDO, SKOS
 from kg.resources import ontology_dir
 
 __all__ = ["Violation", "ValidationResult", "validate", "load_shapes"]
@@ -46,10 +46,12 @@ class Violation:
     severity: str = "Violation"
     value: Node | None = None
 
-    def line(self, prefixes: dict[str, str] | None = None) -> str:
+    def line(self, prefixes: dict[str, str] | None = None, label: str = "") -> str:
         """One report line: ``focus  path  message``, plus the offending value when there is one
-        and the severity when it is not a violation."""
+        and the severity when it is not a violation; ``label`` names the focus node."""
         focus = shorten(self.focus_node, prefixes or {})
+        if label:
+            focus += f" ({label})"
         path = shorten(self.path, prefixes or {}) if self.path is not None else "-"
         prefix = "" if self.severity == "Violation" else f"[{self.severity.lower()}] "
         line = f"{prefix}{focus}  {path}  {self.message}"
@@ -72,6 +74,46 @@ class ValidationResult:
             return "conforms"
         lines = (v.line(self.prefixes) for v in self.violations)
         return "\n".join(dict.fromkeys(lines))
+
+
+    def report(self, graph: Graph | None = None) -> str:
+        """The violations grouped by property and message, biggest group first, with counts.
+
+        Each group starts ``N × path  message`` and lists one line per violation, the focus
+        node followed by its label from ``graph`` (a person's name, a fact's subject...).
+        """
+        if not self.violations:
+            return "conforms"
+        groups: dict[tuple[str, str, str], list[Violation]] = {}
+        for v in self.violations:
+            path = shorten(v.path, self.prefixes) if v.path is not None else "-"
+            groups.setdefault((v.severity, path, v.message), []).append(v)
+        focus = {v.focus_node for v in self.violations}
+        lines = [f"{len(self.violations)} problem(s) on {len(focus)} node(s), "
+                 f"in {len(groups)} group(s):"]
+        for (severity, path, message), items in sorted(
+            groups.items(), key=lambda kv: (-len(kv[1]), kv[0])
+        ):
+            kind = "" if severity == "Violation" else f"[{severity.lower()}] "
+            lines.append(f"\n{len(items)} × {kind}{path}  {message}")
+            for v in items:
+                label = node_label(graph, v.focus_node) if graph is not None else ""
+                lines.append("  " + v.line(self.prefixes, label))
+        return "\n".join(dict.fromkeys(lines))
+
+
+def node_label(graph: Graph, node: Node) -> str:
+    """A short human name for a node in a report: its label, or what it is about."""
+    for prop in (SKOS.prefLabel, RDFS.label, SDO.name):
+        values = sorted(str(o) for o in graph.objects(node, prop))
+        if values:
+            return values[0]
+    quote = graph.value(node, KG.quote)
+    if quote is not None:
+        return f"“{str(quote)[:30]}”"
+    about = [graph.value(node, p) for p in (KG.person, ORG.member, KG.event)]
+    names = [node_label(graph, a) for a in about if a is not None and a != node]
+    return names[0] if names else ""
 
 
 def shorten(node: Node, prefixes: dict[str, str]) -> str:
