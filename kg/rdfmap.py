@@ -205,9 +205,9 @@ def _stat(g: Graph, node: URIRef, f: dict[str, str]) -> None:
     if f.get("count"):
         g.add((node, KG.count, Literal(int(f["count"]))))
     if f.get("percent"):
-        g.add((node, KG.percent, Literal(f["percent"], datatype=XSD.decimal)))
+        g.add((node, KG.percent, _decimal(f["percent"])))
     if f.get("value"):
-        g.add((node, SDO.value, Literal(f["value"], datatype=XSD.decimal)))
+        g.add((node, SDO.value, _decimal(f["value"])))
     if f.get("unit"):
         g.add((node, SDO.unitText, zh(f["unit"])))
 
@@ -223,3 +223,9 @@ def _event_fact(g: Graph, node: URIRef, f: dict[str, str]) -> None:
     if f.get("place"):
         g.add((node, SDO.location, iri(f["place"])))
         g.add((event, SDO.location, iri(f["place"])))
+
+
+def _decimal(value: str) -> Literal:
+    """An xsd:decimal in canonical form (100 → 100.0), so Turtle round-trips exactly."""
+    text = str(value)
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
