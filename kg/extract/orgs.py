@@ -84,7 +84,8 @@ def suffix_orgs(ctx: Ctx) -> None:
         start_word = head
         if tok and tok[0] < head:  # the ending is inside a segmented word
             word = text[tok[0] : tok[1]]
-            if tok[1] > end or word in ctx.lex.common_words or word in ctx.lex.word_tags:
+            if tok[1] > end or len(word) <= 2 or word in ctx.lex.common_words or (
+                    word in ctx.lex.word_tags):
                 continue  # 进|行, 部|署: an ordinary word, not an organisation
             start_word = tok[0]  # 总装车|间, 射击队
         s = expand_left(ctx, start_word, allow_joiners=False)
