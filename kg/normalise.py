@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,6 +68,12 @@ def _char_map() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
+def key_form(name: str) -> str:
+    """The form a name is keyed by: simplified, half-width (黨的二十大 → 党的二十大)."""
+    return unicodedata.normalize("NFKC", to_simplified(name))
+
+
 def to_simplified(text: str) -> str:
     """Map characters one to one, so offsets are unchanged."""
     return text.translate(_char_map())
@@ -86,6 +93,8 @@ def _joins(text: str, m: re.Match[str]) -> bool:
     if len(line) < MIN_BROKEN_LINE or m.end() >= len(text):
         return False
     last, nxt = line[-1], text[m.end()]
+    if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):
+        return False  # a headline before a blank line, not a sentence broken in two
     if last in SENTENCE_END or last in CLOSERS or last in "…—:：" or line.startswith("#"):
         return False
     if not (_is_cjk(last) or last in "，、；“‘《（("):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import DocResult, Document, Evidence, Mention, Sentence
+from .normalise import key_form
 from .resolve_facts import add_facts
 from .resolve_people import merge_people
 
@@ -100,19 +101,19 @@ def place_key(m: Mention) -> str:
         return f"place/{code}"
     parent = m.attr("parent")
     if parent:
-        return f"place/{parent}/{m.attr('canonical') or m.text}"
-    return f"place/{m.attr('canonical') or m.text}"
+        return f"place/{parent}/{key_form(m.attr('canonical') or m.text)}"
+    return f"place/{key_form(m.attr('canonical') or m.text)}"
 
 
 def mention_key(m: Mention, person_names: dict[str, str]) -> str:
     if m.label == "Place":
         return place_key(m)
     if m.label == "Event":
-        return f"event/{m.attr('key') or m.attr('canonical') or m.text}"
+        return f"event/{m.attr('key') or key_form(m.attr('canonical') or m.text)}"
     if m.label == "Organization":
-        return f"org/{m.attr('canonical') or m.text}"
+        return f"org/{key_form(m.attr('canonical') or m.text)}"
     name = m.attr("alias_of") or m.text
-    return f"person/{person_names.get(name, name)}"
+    return f"person/{key_form(person_names.get(name, name))}"
 
 
 def resolve(results: Iterable[DocResult]) -> Resolved:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import load_lexicon
 from .model import DocResult
+from .normalise import key_form
 
 if TYPE_CHECKING:
     from .resolve import Resolved
@@ -14,7 +15,7 @@ CONGRESS_KEY = "event/cpc-congress-20"
 
 
 def _person(out: Resolved, name: str, names: dict[str, str]) -> str:
-    key = f"person/{names.get(name, name)}"
+    key = f"person/{key_form(names.get(name, name))}"
     out.ref(key, "Person", name)
     return key
 
@@ -32,7 +33,7 @@ def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
         key = f"place/{divisions[0].code}"
         out.entity(key, "Place", org, r.doc.doc_id)
         return key
-    key = f"org/{org}"
+    key = f"org/{key_form(org)}"
     out.entity(key, "Organization", org, r.doc.doc_id)
     return key
 
@@ -58,7 +59,7 @@ def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str])
             fields["place"] = key
         elif f.kind == "honour":
             label = f.get("honour")
-            key = f"honour/{label}"
+            key = f"honour/{key_form(label)}"
             out.entity(key, "Honour", label, doc_id)
             fields["honour"] = key
         elif f.kind == "stat":

@@ -27,7 +27,8 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 def _persons_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
     """People who can be the subject: not reporters, not 某某同志/某某总书记 in set phrases."""
-    address = tuple(ctx.lex.person_cues.get("after_name", []))
+    address = tuple(a for a in ctx.lex.person_cues.get("after_name", [])
+                    if a not in ("代表", "委员"))
     return [m for m in ctx.of_label("Person") if s <= m.start < e and m.source != "byline"
             and not ctx.text.startswith(address, m.end)]
 

@@ -179,6 +179,9 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
             if (prev and prev[1] == s and prev[1] - prev[0] == 1
                     and valid_name(ctx, text[prev[0] : e])):
                 return prev[0], e
+            if prev and prev[1] == s and ctx.lex.is_surname_start(text[prev[0] : s]) == 2 == (
+                    s - prev[0]) and valid_name(ctx, text[prev[0] : e]):
+                return prev[0], e  # 欧阳|志刚
     if p >= 2 and p - 2 in ctx.tok_starts and is_minority_name(ctx, text[p - 2 : p]):
         return p - 2, p
     return None
@@ -223,14 +226,18 @@ def cue_persons(ctx: Ctx) -> None:
     for word in cues.get("before_name", []):  # 代表司马建国, 村民李四
         for m in re.finditer(re.escape(word), text):
             span = name_after(ctx, m.end(), strong=False)
+            if span and span[1] - span[0] == 3 and text[span[0] : span[0] + 2] in (
+                    ctx.lex.common_words):
+                continue  # 农民|丰收节: a common word, not a surname and a given name
             if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在"
                          or span[1] == len(text)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
         for m in re.finditer(re.escape(word), text):
             span = name_before(ctx, m.start())
-            if span and len(text[span[0] : span[1]]) >= 2 and _left_ok(ctx, span[0]):
-                _add(ctx, span, "address")
+            if span and len(text[span[0] : span[1]]) >= 2 and (
+                    _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的"):
+                _add(ctx, span, "address")  # 来自岳阳的刘芳代表
     for word in cues.get("intro", []):
         for m in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)", text):
             _add(ctx, m.span(1), "intro")

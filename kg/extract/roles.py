@@ -22,7 +22,8 @@ _ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党�
              "县": "县", "市": "市", "省": "省", "自治区": "自治区", "社区": "社区",
              "医院": "医院", "公司": "公司"}
 _LEAD = ("现任", "担任", "系", "是", "为", "任")
-_AGENCY = re.compile(r"(新华社|本报|中新社|人民日报|光明日报|经济日报|央视|本台)")
+_AGENCY = re.compile(r"(新华社|本报|中新社|央视|本台|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|报社|"
+                     r"通讯社|电视台|融媒体中心))")
 
 
 def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
@@ -71,6 +72,10 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
     text = ctx.text
     if t0 > s and text[t0 - 1] == "的":
         t0 -= 1  # 塔尔布村的|党支部书记
+    for lead in ctx.lex.person_cues.get("role_lead", []):
+        if len(lead) >= 2 and text.endswith(lead, s, t0):
+            t0 -= len(lead)  # 洛莫村现任|党支部书记
+            break
     stretch = text[s:t0]
     if not stretch:
         return "", ""
@@ -158,13 +163,19 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     """NAME是A，B机构TITLE，C机构TITLE。 (appositions after the subject)."""
     text = ctx.text
     s_start, s_end = ctx.sentence_of(p.start)
-    heads = p.start == s_start or (text.startswith("，是", p.end) and not any(
-        m.label == "Person" and s_start <= m.start < p.start for m in ctx.mentions))
-    if not heads or text[p.end : p.end + 1] not in ("是", "，", "现", "任", "系"):
-        return
-    pos = p.end
-    for seg in re.finditer(r"[^，；。]+", text[pos:s_end]):
-        a, b = pos + seg.start(), pos + seg.end()
+    end = p.end + next((len(c) for c in ("代表", "委员") if text.startswith(c, p.end)), 0)
+    alone = not any(m.label == "Person" and s_start <= m.start < p.start for m in ctx.mentions)
+    heads = p.start == s_start or (alone and text.startswith(("，是", "是"), end))
+    if not heads or text[end : end + 1] not in ("是", "，", "现", "任", "系"):
+        return  # 刘芳代表是…护士长 (来自岳阳的 before it) counts as the subject
+    _posts(ctx, p, end, s_end, "title-after-name")
+
+
+def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
+    """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
+    text = ctx.text
+    for seg in re.finditer(r"([^，；。、]+)(、?)", text[pos:s_end]):
+        a, b = pos + seg.start(1), pos + seg.end(1)
         leads = ctx.lex.person_cues.get("role_lead", []) or _LEAD
         for lead in sorted(leads, key=len, reverse=True):
             if text.startswith(lead, a):
@@ -174,11 +185,13 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
             break
         t = title_ending_at(ctx, b)
         if not t or t[0] < a:
-            if "代表" in text[a:b]:
-                continue
+            if "代表" in text[a:b] or seg.group(2):
+                continue  # 国家儿童医学中心、北京儿童医院…带头人: another name of the body
             break
         org, extra = _split_org_title(ctx, a, t[0])
-        _role(ctx, p, org, extra + text[t[0] : t[1]], a, "title-after-name")
+        if re.search(r"\d|被|荣获|获得|评为", extra):
+            break  # 2021年被评为全国优秀共产党员: an honour, not a post
+        _role(ctx, p, org, extra + text[t[0] : t[1]], a, rule)
 
 
 def roles_byline(ctx: Ctx, p: NMention) -> None:
@@ -186,9 +199,15 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
     text = ctx.text
     line_start = text.rfind("\n", 0, p.start) + 1
     before = text[line_start : p.start]
-    role = next((r for r in ctx.lex.person_cues.get("byline", []) if r in before[-8:]), "记者")
+    roles = [r for r in ctx.lex.person_cues.get("byline", []) if r in before[-10:]]
+    role = max(roles, key=lambda r: before.rfind(r)) if roles else "记者"
     if role in ("摄", "摄影"):
         role = "记者"
+    t = None
+    if role == "记者" and "记者" in before:
+        t = title_ending_at(ctx, line_start + before.rfind("记者") + 2)
+    if t and t[0] >= line_start:
+        role = text[t[0] : t[1]]  # 全媒体记者, 首席记者
     agencies = _AGENCY.findall(before)
     org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
     _role(ctx, p, org, role, line_start, "byline")
@@ -198,9 +217,23 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
     """某某总书记 / 某某主席: a title written right after the name."""
     for cue in ctx.lex.person_cues.get("after_name", []):
         if ctx.text.startswith(cue, p.end) and cue in ctx.lex.titles and cue not in (
-                "教授", "老师", "院士"):
+                "教授", "老师", "院士", "委员", "代表"):
             _role(ctx, p, "", cue, p.start, "title-after-name")
             return
+
+
+_PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)")
+
+
+def roles_pronoun(ctx: Ctx) -> None:
+    """她先后担任洛莫村党支部书记、昭觉县妇联副主席: posts of the person named before."""
+    for m in _PRONOUN_POSTS.finditer(ctx.text):
+        s_start, s_end = ctx.sentence_of(m.start())
+        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
+        people = [p for p in ctx.of_label("Person") if prev_start <= p.start
+                  and p.end <= m.start() and p.source != "byline"]
+        if people:
+            _posts(ctx, people[-1], m.end(), s_end, "title-pronoun")
 
 
 def roles_anaphora(ctx: Ctx) -> None:
@@ -227,6 +260,7 @@ def find_roles(ctx: Ctx) -> None:
         roles_before(ctx, p)
         roles_after(ctx, p)
     roles_anaphora(ctx)
+    roles_pronoun(ctx)
     _work_places(ctx)
 
 
@@ -240,6 +274,12 @@ def _work_places(ctx: Ctx) -> None:
             if org:
                 f.args["org"] = org.text
                 break
+        lead = re.match(r"在", ctx.text[s:e])  # 在菏泽市…中心小学，党的二十大代表、语文教师某某
+        if lead and not f.args["org"]:
+            org = next((o for o in ctx.of_label("Organization") if o.start == s + 1
+                        and ctx.text[o.end : o.end + 1] in "，,"), None)
+            if org and org.end <= f.start + 40:
+                f.args["org"] = org.text
 
 
 def _places_in(ctx: Ctx, s: int, e: int) -> list[NMention]:

@@ -29,9 +29,11 @@ def extract_document(doc: Document, nlp: Language | None = None,
     result.sentences = [Sentence(i, *norm.span(s, e)) for i, (s, e) in enumerate(spans)]
     for m in sorted(ctx.mentions, key=lambda m: (m.start, m.end, m.label)):
         start, end = norm.span(m.start, m.end)
-        result.mentions.append(Mention(start, end, m.label, m.text, m.source,
+        text = _as_written(doc.text, start, end, m.text)
+        result.mentions.append(Mention(start, end, m.label, text, m.source,
                                        tuple(sorted(m.attrs.items()))))
     for f in ctx.facts:
+        f.args = {k: _written_arg(doc.text, norm, f, k, v) for k, v in f.args.items()}
         # cite the sentence the fact ends in (where its cue is), clamped to it
         index = ctx.sentence_index(max(f.start, f.end - 1))
         s_start, s_end = spans[index] if spans else (0, len(norm.text))
@@ -40,3 +42,24 @@ def extract_document(doc: Document, nlp: Language | None = None,
         ev = Evidence(doc.doc_id, index, start, end)
         result.facts.append(Fact(f.kind, tuple(sorted(f.args.items())), ev, f.rule))
     return result
+
+
+_WRITTEN_ARGS = ("person", "title", "org", "org_text", "honour", "place", "event")
+
+
+def _as_written(original: str, start: int, end: int, norm_text: str) -> str:
+    """The text as the document writes it (黨委書記), when it maps one to one."""
+    surface = original[start:end]
+    return surface if len(surface) == len(norm_text) else norm_text
+
+
+def _written_arg(original: str, norm, f, key: str, value: str) -> str:
+    """A fact's name or title as written near the fact (keys still match: see key_form)."""
+    if key not in _WRITTEN_ARGS or not value:
+        return value
+    lo, hi = max(0, f.start - 300), min(len(norm.text), f.end + 300)
+    i = norm.text.find(value, lo, hi)
+    if i < 0:
+        return value
+    start, end = norm.span(i, i + len(value))
+    return _as_written(original, start, end, value)

@@ -43,7 +43,9 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
             break
         if any(m.label == "Person" and m.start < b and m.end > a for m in ctx.mentions):
             break
-        if title_ending_at(ctx, b) and b != head_start and not ctx.lex.org_suffixes.get(word):
+        inside_place = any(m.label == "Place" and a < m.end < b for m in ctx.mentions)
+        if title_ending_at(ctx, b) and b != head_start and not ctx.lex.org_suffixes.get(word) and (
+                not inside_place):  # 柳市|镇长|虹村: 镇长 is the end of a place here
             t = title_ending_at(ctx, b)
             if t and t[0] <= a:
                 break
