@@ -37,6 +37,8 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
         return False
     n = ctx.lex.is_surname_start(s)
+    if n == 1 and len(s) == 3 and ctx.lex.word_tags.get(s[:2]) in ("v", "vn", "a", "ad", "d"):
+        return False  # 丰收节, 马上就: a verb or adverb, not a surname and a given name
     if n and 1 <= len(s) - n <= 2:
         return True
     return strong and len(s) >= 3

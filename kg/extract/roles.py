@@ -274,12 +274,12 @@ def _work_places(ctx: Ctx) -> None:
             if org:
                 f.args["org"] = org.text
                 break
-        lead = re.match(r"在", ctx.text[s:e])  # 在菏泽市…中心小学，党的二十大代表、语文教师某某
-        if lead and not f.args["org"]:
-            org = next((o for o in ctx.of_label("Organization") if o.start == s + 1
-                        and ctx.text[o.end : o.end + 1] in "，,"), None)
-            if org and org.end <= f.start + 40:
-                f.args["org"] = org.text
+        if not f.args["org"]:  # 在菏泽市…中心小学，党的二十大代表、语文教师某某
+            before = [o for o in ctx.of_label("Organization") if s <= o.start - 1
+                      and ctx.text[o.start - 1] == "在" and ctx.text[o.end : o.end + 1] in "，,"
+                      and o.end <= f.start and not ctx.text[o.end : f.start].count("。")]
+            if before:
+                f.args["org"] = max(before, key=lambda o: (o.start, o.end)).text
 
 
 def _places_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
