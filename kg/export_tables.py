@@ -117,7 +117,11 @@ def table(graph: Graph, name: str) -> list[dict[str, str]]:
         values, iris = [], []
         for _col, prop, is_entity in columns:
             obj = _one(graph, fact, prop)
-            values.append("" if obj is None else _label(graph, obj) if is_entity else str(obj))
+            if prop == ORG.organization and _one(graph, fact, KG.organizationName) is not None:
+                obj_label = str(_one(graph, fact, KG.organizationName))  # as the text writes it
+            else:
+                obj_label = "" if obj is None else _label(graph, obj) if is_entity else str(obj)
+            values.append(obj_label)
             if is_entity:
                 iris.append("" if obj is None else str(obj))
         for prov in _provenance(graph, fact):
