@@ -178,9 +178,13 @@ def load_gazetteer(path: Path, exclude: set[str]) -> Gazetteer:
         gaz.by_code[code] = div
         if name not in exclude:
             gaz.by_name.setdefault(name, []).append(div)
-        if short and short not in exclude and short != name:
-            gaz.by_name.setdefault(short, []).append(div)
-            gaz.short_names.add(short)
+        forms = [short] if short and short != name else []
+        if short and name.endswith("自治州"):
+            forms.append(short + "州")  # 甘孜藏族自治州 → 甘孜, 甘孜州
+        for form in forms:
+            if form not in exclude:
+                gaz.by_name.setdefault(form, []).append(div)
+                gaz.short_names.add(form)
     return gaz
 
 

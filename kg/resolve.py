@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .model import DocResult, Document, Evidence, Mention, Sentence
 from .normalise import key_form
 from .resolve_facts import add_facts
+from .resolve_homonyms import Homonyms, find_homonyms
 from .resolve_people import merge_people
 
 
@@ -105,7 +106,8 @@ def place_key(m: Mention) -> str:
     return f"place/{key_form(m.attr('canonical') or m.text)}"
 
 
-def mention_key(m: Mention, person_names: dict[str, str]) -> str:
+def mention_key(m: Mention, person_names: dict[str, str], homonyms: Homonyms | None = None,
+                doc_id: str = "") -> str:
     if m.label == "Place":
         return place_key(m)
     if m.label == "Event":
@@ -113,6 +115,8 @@ def mention_key(m: Mention, person_names: dict[str, str]) -> str:
     if m.label == "Organization":
         return f"org/{key_form(m.attr('canonical') or m.text)}"
     name = m.attr("alias_of") or m.text
+    if homonyms is not None:
+        return homonyms.key(doc_id, person_names.get(name, name))
     return f"person/{key_form(person_names.get(name, name))}"
 
 
@@ -121,12 +125,13 @@ def resolve(results: Iterable[DocResult]) -> Resolved:
     results = sorted(results, key=lambda r: r.doc.doc_id)
     out = Resolved()
     person_names = merge_people(results)
+    homonyms = find_homonyms(results, person_names)
     for r in results:
         out.documents.append(r.doc)
         out.sentences[r.doc.doc_id] = r.sentences
         by_text: dict[tuple[str, str], str] = {}
         for m in r.mentions:
-            key = mention_key(m, person_names)
+            key = mention_key(m, person_names, homonyms, r.doc.doc_id)
             ent = out.entity(key, m.label, m.text, r.doc.doc_id)
             by_text[(m.label, m.text)] = key
             _entity_attrs(out, ent, m)
@@ -140,7 +145,10 @@ def resolve(results: Iterable[DocResult]) -> Resolved:
                 ent.notes.add(f"{m.text} → {m.attr('canonical')}: same {m.label.lower()} "
                               f"({m.source})")
         _org_aliases(out, r, by_text)
-        add_facts(out, r, by_text, person_names)
+        add_facts(out, r, by_text, person_names, homonyms)
+    for key, notes in homonyms.notes.items():
+        if key in out.entities:
+            out.entities[key].notes |= notes
     return out
 
 

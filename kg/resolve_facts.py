@@ -10,12 +10,14 @@ from .normalise import key_form
 
 if TYPE_CHECKING:
     from .resolve import Resolved
+    from .resolve_homonyms import Homonyms
 
 CONGRESS_KEY = "event/cpc-congress-20"
 
 
-def _person(out: Resolved, name: str, names: dict[str, str]) -> str:
-    key = f"person/{key_form(names.get(name, name))}"
+def _person(out: Resolved, name: str, names: dict[str, str], homonyms: Homonyms,
+            doc_id: str) -> str:
+    key = homonyms.key(doc_id, names.get(name, name))
     out.ref(key, "Person", name)
     return key
 
@@ -38,12 +40,13 @@ def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
     return key
 
 
-def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str]) -> None:
+def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str],
+              homonyms: Homonyms) -> None:
     doc_id = r.doc.doc_id
     for f in r.facts:
         ev, fields = f.evidence, {}
         if f.kind in ("delegate", "role", "region", "honour"):
-            fields["person"] = _person(out, f.get("person"), names)
+            fields["person"] = _person(out, f.get("person"), names, homonyms, doc_id)
         if f.kind == "delegate":
             fields["event"] = CONGRESS_KEY
             out.ref(CONGRESS_KEY, "Event", "二十大")

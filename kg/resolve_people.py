@@ -3,8 +3,8 @@
 A newspaper page that reprints an article may misspell a name (裴得功 as
 记得功). Two names of the same length that differ in one character are the
 same person when they appear in nearly the same sentence; the form seen more
-often wins. Different people who share a name are kept apart elsewhere (by
-their organisation and region, see ``resolve_facts``).
+often wins. Different people who share a name are kept apart by the places
+their documents tie them to (``resolve_homonyms``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _contexts(results: list[DocResult]) -> tuple[Counter, dict[str, list[str]]]:
             sent = next((s for s in sents if s.start <= m.start < s.end), None)
             if sent:
                 text = to_simplified(r.doc.text[sent.start : sent.end])
-                contexts[m.text].append(text.replace(m.text, "□"))
+                contexts[m.text].append(text.replace(to_simplified(m.text), "□"))
     return counts, contexts
 
 

@@ -51,7 +51,7 @@ def _delegation_context(text: str, congress: str) -> bool:
 
 
 _QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|居民|村民|群众|学生|特邀|列席|工会|团)$")
-_NOT_AFTER = set("团大们会性处表着了委")
+_NOT_AFTER = set("团大们会性处着了委")
 
 
 def delegation_members(ctx: Ctx) -> None:

@@ -30,8 +30,9 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
         return False
     if s[0] in _BAD and not (strong and ctx.lex.is_surname_start(s)):
         return False  # 向春梅 after a title, but not 向他说
-    if s in ctx.lex.common_words or s in ctx.lex.orgs:
-        return False
+    if s in ctx.lex.orgs or (s in ctx.lex.common_words and not (
+            len(s) >= 3 and ctx.lex.word_tags.get(s, "").startswith("nr"))):
+        return False  # a common word, unless the dictionary knows it as a name (陈永福)
     if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
         return False
     if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
@@ -225,6 +226,17 @@ def cue_persons(ctx: Ctx) -> None:
             span = name_before(ctx, m.start())
             if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
+    for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
+        for m in re.finditer(re.escape(word), text):
+            span = name_before(ctx, m.start())
+            if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
+                _add(ctx, span, "copula")
+    for s, _e in ctx.sentences:  # 赵红英是松树村党支部书记，…: subject, 是, a post
+        m = re.match(r"[\s“”]*([\u4e00-\u9fff]{2,4}?)是", text[s : s + 8])
+        if m and valid_name(ctx, m.group(1)) and s + m.start(1) in ctx.tok_starts:
+            a, b = ctx.clause_of(s + m.end())
+            if title_ending_at(ctx, b) and title_ending_at(ctx, b)[0] > s + m.end():
+                _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     for word in cues.get("before_name", []):  # 代表司马建国, 村民李四
         for m in re.finditer(re.escape(word), text):
             span = name_after(ctx, m.end(), strong=False)
@@ -286,10 +298,13 @@ def list_persons(ctx: Ctx) -> None:
     for s, e in ctx.sentences:
         for run in re.finditer(r"[^，。；：！？\n]+", text[s:e]):
             items = run.group(0).split("、")
-            if len(items) < 3:
+            closing = re.search(r"等(?:代表|同志|委员|人|党员|先进)", items[-1])
+            if closing:  # 刘建国、次仁央宗、王丽萍等代表: a list of people by what follows it
+                items[-1] = items[-1][: closing.start()]
+            if len(items) < (2 if closing else 3):
                 continue
             hits = sum(any(item.endswith(k) for k in known) for item in items)
-            if hits < 2:
+            if hits < 2 and not closing:
                 continue
             pos = s + run.start()
             for item in items:
