@@ -59,7 +59,8 @@ def vis_options(big: bool) -> dict:
                         "hideEdgesOnZoom": big},
         "layout": {"randomSeed": SEED, "improvedLayout": not big},
         "physics": {"enabled": not big, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 120},
+                    "barnesHut": {"gravitationalConstant": -4000, "centralGravity": 1.2,
+                                  "springLength": 110, "avoidOverlap": 0.2},
                     "stabilization": {"enabled": True, "iterations": 300, "fit": True}},
     }
 
