@@ -49,11 +49,13 @@ def vis_options(big: bool) -> dict:
     """vis-network options; big graphs come laid out, so no physics, no curves, no hover."""
     return {
         "nodes": {"font": {"face": FONT_STACK, "size": 14}, "borderWidth": 1},
+        "groups": {kind: {"shape": shape, "color": colour}
+                   for kind, (_c, _zh, shape, colour, _glyph) in NODE_TYPES.items()},
         "edges": {"font": {"face": FONT_STACK, "size": 11, "strokeWidth": 3},
                   "color": {"color": "#9aa3ad", "highlight": "#333333",
                             "opacity": 0.45 if big else 1.0},
                   "width": 0.6 if big else 1,
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "arrows": {"to": {"enabled": not big, "scaleFactor": 0.5}},
                   "smooth": False if big else {"type": "dynamic"}},
         "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big},

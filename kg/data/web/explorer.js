@@ -3,15 +3,27 @@
    textContent, option.text or vis-network canvas labels, never as markup. */
 (function () {
   "use strict";
+  const times = window.kgTimes = {start: performance.now()};  // read by benchmarks/explorer.py
   const data = JSON.parse(document.getElementById("kg-data").textContent);
+  times.parsed = performance.now();
   const N = data.nodes, T = data.types, L = data.edgeLabels;
   const PERSON = T.findIndex(function (t) { return t[0] === "Person"; });
   const byId = new Map();
-  const adj = N.map(function () { return []; });
+  let adjacency = null;
+  function adj() {  /* built on first use: keeps the first draw fast */
+    if (adjacency === null) {
+      adjacency = N.map(function () { return []; });
+      data.edges.forEach(function (e) {
+        adjacency[e[0]].push([e[1], e[2], 1]);
+        adjacency[e[1]].push([e[0], e[2], -1]);
+      });
+    }
+    return adjacency;
+  }
   const visNodes = N.map(function (n, i) {
     byId.set(n[0], i);
     const t = T[n[2]];
-    const node = {id: n[0], label: n[1], shape: t[2], color: t[3], size: n[5], group: t[0]};
+    const node = {id: n[0], label: n[1], size: n[5], group: t[0]};
     if (n[3] !== null) { node.x = n[3]; node.y = n[4]; }
     if (!data.big) {
       const tip = [n[1], "类型：" + t[1] + "（" + t[0] + "）"];
@@ -22,17 +34,20 @@
     return node;
   });
   const visEdges = data.edges.map(function (e, k) {
-    adj[e[0]].push([e[1], e[2], 1]);
-    adj[e[1]].push([e[0], e[2], -1]);
     const edge = {id: k, from: N[e[0]][0], to: N[e[1]][0]};
     if (!data.big) { edge.label = L[e[2]][0]; edge.title = L[e[2]][0] + "\n" + L[e[2]][1]; }
     return edge;
   });
   const nodes = new vis.DataSet(visNodes);
   const edges = new vis.DataSet(visEdges);
+  times.datasets = performance.now();
   const network = new vis.Network(document.getElementById("mynetwork"),
                                   {nodes: nodes, edges: edges}, data.options);
-  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+  times.network = performance.now();
+  network.once("afterDrawing", function () {
+    times.drawn = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+  });
   window.nodes = nodes;
   window.edges = edges;
   window.network = network;
@@ -75,12 +90,13 @@
       personOk = hits.map(function (h) { return h === groups.length ? 1 : 0; });
     }
     const changes = [];
+    const links = adj();
     let shown = 0;
     for (let i = 0; i < N.length; i++) {
       let on = typeOn[N[i][2]];
       if (on && personOk !== null) {
         on = N[i][2] === PERSON ? personOk[i] === 1
-          : adj[i].some(function (a) { return personOk[a[0]] === 1; });
+          : links[i].some(function (a) { return personOk[a[0]] === 1; });
       }
       if (on) { shown++; }
       if (hidden[i] !== (on ? 0 : 1)) {
@@ -141,7 +157,7 @@
   }
 
   function showPanel(i) {
-    const n = N[i], t = T[n[2]], det = data.details[i];
+    const n = N[i], t = T[n[2]], det = data.details[i], links = adj()[i];
     body.replaceChildren();
     body.appendChild(el("h2", n[1]));
     body.appendChild(el("div", t[4] + " " + t[1] + "（" + t[0] + "）", "kind"));
@@ -158,10 +174,10 @@
       det.p.forEach(function (p) { dl.appendChild(el("dt", p[0])); dl.appendChild(el("dd", p[1])); });
       body.appendChild(dl);
     }
-    if (adj[i].length) {
-      section("关系（" + adj[i].length + "）");
+    if (links.length) {
+      section("关系（" + links.length + "）");
       const ul = el("ul", null, "links");
-      adj[i].slice(0, 200).forEach(function (a) {
+      links.slice(0, 200).forEach(function (a) {
         const li = el("li");
         const b = el("button", (a[2] > 0 ? "→ " : "← ") + L[a[1]][0] + "：" + N[a[0]][1], "link");
         b.type = "button";
@@ -169,7 +185,7 @@
         li.appendChild(b);
         ul.appendChild(li);
       });
-      if (adj[i].length > 200) { ul.appendChild(el("li", "…… 另有 " + (adj[i].length - 200) + " 条")); }
+      if (links.length > 200) { ul.appendChild(el("li", "…… 另有 " + (links.length - 200) + " 条")); }
       body.appendChild(ul);
     }
     if (det.f.length) {
@@ -220,9 +236,14 @@
   /* ---- search by name or alias ---- */
   const search = document.getElementById("search");
   const results = document.getElementById("results");
-  const names = N.map(function (n) { return [n[1]].concat(n[6]).map(function (s) { return s.toLowerCase(); }); });
+  let names = null;
 
   function matches(q) {
+    if (names === null) {
+      names = N.map(function (n) {
+        return [n[1]].concat(n[6]).map(function (s) { return s.toLowerCase(); });
+      });
+    }
     const exact = [], prefix = [], inside = [];
     for (let i = 0; i < N.length; i++) {
       const ns = names[i];
