@@ -29,6 +29,10 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+FACT_CLASSES = {"role": ORG.Membership, "region": KG.RegionFact, "delegate": KG.DelegateFact,
+                "honour": KG.HonourFact}
+FACT_TARGETS = {"role": ORG.organization, "region": KG.place, "delegate": KG.event,
+                "honour": KG.honour}
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红建国志文海波晓春燕"
 
@@ -95,7 +99,8 @@ def synthetic_graph(n: int, seed: int = 7) -> Graph:
                                                           rng.randrange(n_honour)]))
         doc = rng.randrange(len(docs))
         sentence = ID[f"doc/d{doc}/s{i}"]
-        text = f"{name}是{'、'.join(str(t) for _k, _p, t in links)[-40:]}的一员，事迹见报。"
+        where = "、".join(str(g.value(t, SKOS.prefLabel)) for _k, _p, t in links)
+        text = f"本报讯 {name}（{where}）的事迹见报。"
         g.add((sentence, RDF.type, KG.Sentence))
         g.add((sentence, KG.document, docs[doc]))
         g.add((sentence, RDF.value, Literal(text)))
@@ -103,10 +108,10 @@ def synthetic_graph(n: int, seed: int = 7) -> Graph:
             g.add((person, pred, target))
             fact, ev = ID[f"fact/{kind}/{i}"], ID[f"ev/{kind}/{i}"]
             g.add((fact, RDF.type, KG.Fact))
+            g.add((fact, RDF.type, FACT_CLASSES[kind]))
             g.add((fact, KG.person if kind != "role" else ORG.member, person))
+            g.add((fact, FACT_TARGETS[kind], target))
             if kind == "role":
-                g.add((fact, RDF.type, ORG.Membership))
-                g.add((fact, ORG.organization, target))
                 g.add((fact, KG.title, Literal(rng.choice(["主任", "书记", "工程师"]), lang="zh")))
             g.add((fact, PROV.wasDerivedFrom, ev))
             g.add((ev, KG.quote, Literal(name)))

@@ -78,8 +78,9 @@ def payload(graph: Graph, nxg: nx.MultiDiGraph, *, title: str, base: Path | None
     nodes = []
     for n, data in nxg.nodes(data=True):
         x, y = pos.get(n, (None, None))
-        size = round(10 + min(18, 3 * math.sqrt(nxg.degree(n))), 1)
-        nodes.append([n, data["label"], kinds.index(data["type"]), x, y, size,
+        deg = nxg.degree(n)  # big graphs: at most 40 px across, nodes are laid out 48 px apart
+        size = 8 + min(12, 2 * math.sqrt(deg)) if big else 10 + min(18, 3 * math.sqrt(deg))
+        nodes.append([n, data["label"], kinds.index(data["type"]), x, y, round(size, 1),
                       list(data["aliases"])])
     labels: dict[tuple[str, str], int] = {}
     edges = []

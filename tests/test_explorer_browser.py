@@ -113,8 +113,8 @@ def test_draws_searches_and_shows_provenance(browser, tmp_path: Path) -> None:
     point = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", ZHANG)
     assert abs(point["x"] - 640) < 3 and abs(point["y"] - 400) < 3  # centred on the node
     page.fill("#search", "天")  # part of a name lists every match, prefixes first
-    assert page.locator("#results button").all_inner_texts() == [
-        "▲ 天津市（天津）", "■ 国网天津电力"]
+    assert page.locator("#results button").all_inner_texts() == [  # name · a neighbour
+        "▲ 天津市（天津） · 国网天津电力", "■ 国网天津电力 · 天津市"]
     page.click("#panel-close")
     _click_node(page, TEAM)
     page.wait_for_selector(f'#panel[data-node="{TEAM}"]:not([hidden])')
@@ -156,7 +156,7 @@ def test_markup_in_names_and_sources_is_only_text(browser, tmp_path: Path) -> No
     assert XSS in tooltip.inner_text() and tooltip.locator("img").count() == 0
     page.mouse.move(box["x"] + 2, box["y"] + box["height"] - 2)
     page.fill("#search", "<img")
-    assert page.locator("#results button").all_inner_texts() == [f"● {XSS}"]
+    assert page.locator("#results button").all_inner_texts() == [f"● {XSS} · 党的二十大"]
     _search(page, XSS)
     assert page.inner_text("#panel h2") == XSS
     assert "代表<img src=x onerror=alert(1)>出席了<script>alert(4)</script>大会。" == \

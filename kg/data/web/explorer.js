@@ -263,6 +263,8 @@
       const li = el("li");
       const extra = N[i][6].length ? "（" + N[i][6].join("、") + "）" : "";
       const b = el("button", T[N[i][2]][4] + " " + N[i][1] + extra);
+      const near = adj()[i][0];  /* a neighbour tells apart people of the same name */
+      if (near) { b.appendChild(el("small", " · " + N[near[0]][1], "near")); }
       b.type = "button";
       b.setAttribute("data-id", N[i][0]);
       b.addEventListener("click", function () { choose(i); });
