@@ -159,13 +159,39 @@ def _merge_roots(comp: nx.Graph, rank: dict, parent: dict[str, str],
 
     for n, p in parent.items():
         tree[find(n)] = find(p)
+    def hang(r: str, under: str) -> None:
+        parent[r] = under
+        children[under].append(r)
+        tree[r] = under
+
     for r in sorted((n for n in comp if n not in parent), key=rank.__getitem__, reverse=True):
         others = [m for m in comp[r] if find(m) != find(r)]
         if others:
-            best = find(max(others, key=rank.__getitem__))
-            parent[r] = best
-            children[best].append(r)
-            tree[find(r)] = find(best)
+            hang(r, find(max(others, key=rank.__getitem__)))
+    roots = [n for n in comp if n not in parent]
+    if len(roots) <= MAX_ROOTS:
+        return
+    # still too many to place: hang the smallest trees from the biggest tree they touch
+    size: dict[str, int] = defaultdict(int)
+    for n in comp:
+        size[find(n)] += 1
+    touching: dict[str, set[str]] = defaultdict(set)
+    for u, v in comp.edges():
+        a, b = find(u), find(v)
+        if a != b:
+            touching[a].add(b)
+            touching[b].add(a)
+    left = len(roots)
+    for r in sorted(roots, key=lambda n: (size[n], rank[n])):
+        if left <= MAX_ROOTS:
+            break
+        others = {find(t) for t in touching[r]} - {r}
+        if others:
+            best = max(others, key=lambda n: (size[n], rank[n]))
+            hang(r, best)
+            size[best] += size[r]
+            touching[best] |= touching[r]
+            left -= 1
 
 
 def _place_roots(comp: nx.Graph, roots: list[str], parent: dict[str, str],
@@ -215,16 +241,18 @@ def _separate(xy: np.ndarray, r: np.ndarray) -> np.ndarray:
     out = np.zeros_like(xy)
     batch = np.arange(1024, dtype=float)
     for i in sorted(range(len(r)), key=lambda k: (-r[k], k)):
-        step = max(0.5, r[i] / 2)
+        step = max(0.5, r[i] / 1.5)
+        reach = np.sqrt(((placed_xy - xy[i]) ** 2).sum(axis=1)) - placed_r - r[i] - 0.5
         for start in range(0, 10_000_000, 1024):
             k = batch + start
             d = step * np.sqrt(k)
             spots = xy[i] + np.stack([d * np.cos(k * _GOLDEN), d * np.sin(k * _GOLDEN)], axis=1)
-            if not len(placed_r):
+            near = reach < d[-1]  # only discs the spots of this batch can touch
+            if not near.any():
                 free = np.array([0])
                 break
-            dist = np.sqrt(((spots[:, None, :] - placed_xy[None, :, :]) ** 2).sum(axis=2))
-            free = np.flatnonzero(((dist - placed_r - r[i] - 0.5) >= 0).all(axis=1))
+            dist = np.sqrt(((spots[:, None, :] - placed_xy[near][None, :, :]) ** 2).sum(axis=2))
+            free = np.flatnonzero(((dist - placed_r[near] - r[i] - 0.5) >= 0).all(axis=1))
             if len(free):
                 break
         out[i] = spots[free[0]]
@@ -263,7 +291,7 @@ def layout(graph: nx.Graph, spacing: float = 48.0) -> dict[str, tuple[int, int]]
         if len(nodes) == 1:
             boxes.append(({nodes[0]: (0.0, 0.0)}, 0.5))
             continue
-        comp = simple.subgraph(nodes)
+        comp = simple.subgraph(nodes).copy() if len(nodes) > SPRING_MAX else simple.subgraph(nodes)
         if SPRING_MIN <= len(nodes) <= SPRING_MAX:
             r = 0.75 * math.sqrt(len(nodes))
             spring = nx.spring_layout(_simple(comp), seed=SEED)
