@@ -227,7 +227,6 @@
                        animation: data.big ? false : {duration: 400}});
     showPanel(i);
   }
-  window.kgChoose = function (id) { if (byId.has(id)) { choose(byId.get(id)); } };
 
   network.on("click", function (params) {
     if (params.nodes.length && byId.has(params.nodes[0])) { showPanel(byId.get(params.nodes[0])); }
