@@ -147,6 +147,24 @@ def cmd_path(args: argparse.Namespace) -> int:
     return 0 if found.paths else 1
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    from .html import EntityLookupError, write_neighbourhood
+
+    try:
+        kg = _load(args.graph)
+    except FileNotFoundError as err:
+        return _err(str(err))
+    except Exception as err:  # a graph file that does not parse
+        return _err(f"{args.graph}: cannot read graph ({' '.join(str(err).split())[:300]})")
+    out = args.out or f"{DEFAULT_OUT}/show-{args.name.replace('/', '_')}.html"
+    try:
+        path = write_neighbourhood(kg.graph, args.name, out, depth=args.depth)
+    except EntityLookupError as err:
+        return _err(f"{args.graph}: {err}")
+    print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -208,6 +226,13 @@ def parser() -> argparse.ArgumentParser:
     pa.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
     pa.add_argument("--max", type=int, default=3, help="shortest paths shown (default 3)")
     pa.set_defaults(func=cmd_path)
+
+    s = sub.add_parser("show", help="write a page of one entity and its neighbours")
+    s.add_argument("name", help="name or alias of a person, place, organisation, …")
+    s.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
+    s.add_argument("--depth", type=int, default=1, help="links away from the entity (default 1)")
+    s.add_argument("-o", "--out", help="HTML file (default: output/show-NAME.html)")
+    s.set_defaults(func=cmd_show)
     return p
 
 
