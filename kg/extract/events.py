@@ -8,10 +8,11 @@ are grown leftwards like organisation names.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from .context import Ctx, NMention
-from .spans import expand_left
+from .spans import expand_left, skip_leading_verbs
 
 NUM = "一二三四五六七八九十"
 _CONGRESS = re.compile(
@@ -20,6 +21,10 @@ _CONGRESS = re.compile(
     rf"|(?:党的)?([{NUM}]{{1,3}})届([{NUM}]{{1,2}})中全会)")
 _GENERIC_ORG = {"党委", "党组", "工委", "党支部", "党委常委会", "常委会", "党组织", "支部",
                 "民主生活", "组织生活", "基层党组织", "单位", "部门"}
+_SESSION = re.compile(  # 十四届全国人大一次会议, 浙江省十四届人大一次会议, 全国政协十四届一次会议
+    rf"第?[{NUM}]{{1,3}}届(?:全国)?(?:人大|人民代表大会|政协)(?:第?[{NUM}]{{1,3}}次)(?:全体)?会议"
+    rf"|(?:全国)?政协第?[{NUM}]{{1,3}}届[{NUM}]{{1,3}}次(?:全体)?会议")
+_ORDINAL = re.compile(rf"第[{NUM}百\d]{{1,4}}[届次]$")
 _QUOTED = re.compile(r"“([^”\n]{2,20})”(主题教育|活动|行动|工程)")
 
 
@@ -47,6 +52,19 @@ def congress_events(ctx: Ctx) -> None:
                          {"key": key, "kind": code}))
 
 
+def session_events(ctx: Ctx) -> None:
+    """Sessions of people's congresses and CPPCC, with the place before them."""
+    for m in _SESSION.finditer(ctx.text):
+        s = m.start()
+        place = [p for p in ctx.of_label("Place") if p.end == s]
+        if place:
+            s = place[0].start
+        elif ctx.text[s - 1 : s] in ("省", "市", "县", "区"):
+            s -= 1  # 省十四届人大一次会议
+        name = ctx.text[s : m.end()]
+        ctx.add(NMention(s, m.end(), "Event", name, "session", {"canonical": name}))
+
+
 def lexicon_events(ctx: Ctx) -> None:
     for s, e, name in ctx.lex.event_index.longest(ctx.text):
         if s in ctx.tok_starts or s == 0 or not ctx.text[s - 1].isalnum():
@@ -70,7 +88,14 @@ def suffix_events(ctx: Ctx) -> None:
                 head = d
             anchor = head - 2 if text[head - 2 : head] == "成立" else head
             s = expand_left(ctx, anchor, enders=tuple(ctx.lex.event_suffixes))
+            ordinal = _ORDINAL.search(text, max(0, s - 6), s)
+            if ordinal:  # 第十届|凉山州运动会, 省|第十五次|党代会
+                s = ordinal.start()
+                s = expand_left(ctx, s, enders=tuple(ctx.lex.event_suffixes))
+            s = skip_leading_verbs(ctx, s, head)
             prefix = text[s:head]
+            if ctx.lex.word_tags.get(prefix) in ("v", "vn"):
+                continue  # 领会|大会精神
             if prefix in ctx.lex.generic_event_prefixes or s == head or prefix in _GENERIC_ORG:
                 continue
             if prefix.removesuffix("全体") in _GENERIC_ORG:
@@ -92,7 +117,43 @@ def suffix_events(ctx: Ctx) -> None:
                              {"canonical": m.group(1) + m.group(2)}))
 
 
+_LOCAL = re.compile(rf"(?:中国共产党|中共)?(.{{0,8}}?)([省市县区州])?第([{NUM}]{{1,3}})次"
+                    rf"(?:党代会|代表大会)$")
+_BARE_LOCAL = re.compile(r"^(?:全|本)?([省市县区州])(?:党代会)$")
+
+
+def local_congresses(ctx: Ctx) -> None:
+    """中国共产党湖南省第十二次代表大会 = 省第十二次党代会 = 省党代会 (one per level here)."""
+    found: dict[tuple[str, int], str] = {}
+    for m in ctx.of_label("Event"):
+        g = _LOCAL.match(m.text)
+        if not g or not (g.group(2) or g.group(1)):
+            continue
+        level = g.group(2) or g.group(1)[-1]
+        inside = [p for p in ctx.of_label("Place") if m.start <= p.start and p.end <= m.end]
+        place = inside[-1].attrs.get("canonical", inside[-1].text) if inside else ""
+        n = cn_number(g.group(3))
+        if place:
+            found[(level, n)] = place
+        m.attrs["congress"] = f"{level}|{n}"
+    for m in ctx.of_label("Event"):
+        if "congress" in m.attrs:
+            level, n = m.attrs.pop("congress").split("|")
+            # no place named: this document's own congress, not one of the same number elsewhere
+            where = found.get((level, int(n))) or level + hashlib.sha1(
+                ctx.text.encode()).hexdigest()[:8]
+            m.attrs["key"] = f"local-congress/{where}/{n}"
+    for m in ctx.of_label("Event"):
+        g = _BARE_LOCAL.match(m.text)
+        same = {k for k in found if k[0] == (g.group(1) if g else "")}
+        if g and len(same) == 1:
+            level, n = same.pop()
+            m.attrs["key"] = f"local-congress/{found[(level, n)]}/{n}"
+
+
 def find_events(ctx: Ctx) -> None:
     congress_events(ctx)
+    session_events(ctx)
     lexicon_events(ctx)
     suffix_events(ctx)
+    local_congresses(ctx)

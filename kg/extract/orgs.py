@@ -9,7 +9,7 @@ leftwards until a word that cannot be inside a name. Weak endings (部, 科,
 from __future__ import annotations
 
 from .context import Ctx, NMention, is_cjk
-from .spans import expand_left
+from .spans import expand_left, skip_leading_verbs
 
 _DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "有关", "相关", "一些", "上",
                 "部分")
@@ -93,7 +93,7 @@ def suffix_orgs(ctx: Ctx) -> None:
             if text.startswith(det, s) and s + len(det) < head:
                 s += len(det)
                 break
-        s = _skip_leading_verbs(ctx, s, start_word)
+        s = skip_leading_verbs(ctx, s, start_word)
         name = text[s:end]
         if any(name.endswith(ev) and len(ev) > end - head for ev in ctx.lex.event_suffixes):
             continue  # 民主生活会 is a meeting
@@ -134,17 +134,6 @@ def _local_name(ctx: Ctx, s: int, head: int, end: int) -> str:
     if len(places) < 2 or pos != head:
         return ""
     return ctx.text[places[-1].start : end]
-
-
-def _skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:
-    """审查|中央委员会: verbs (and verbal nouns) do not start a name."""
-    while s < head:
-        tok = ctx.token_at(s)
-        if not tok or tok[1] > head or ctx.lex.word_tags.get(ctx.text[tok[0] : tok[1]]) not in (
-                "v", "vn"):
-            break
-        s = tok[1]
-    return s
 
 
 def _all_places(ctx: Ctx, s: int, e: int) -> bool:

@@ -53,3 +53,14 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
     while s < head_start and text[s] in _JOINERS | {"的"}:
         s += 1
     return s
+
+
+def skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:
+    """审查|中央委员会: verbs (and verbal nouns) do not start a name."""
+    while s < head:
+        tok = ctx.token_at(s)
+        if not tok or tok[1] > head or ctx.lex.word_tags.get(ctx.text[tok[0] : tok[1]]) not in (
+                "v", "vn"):
+            break
+        s = tok[1]
+    return s
