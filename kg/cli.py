@@ -76,6 +76,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import Limits, serve
+
+    limits = Limits(timeout=args.timeout or None, max_rows=args.max_rows or None,
+                    max_body=args.max_body, allow_update=args.allow_update,
+                    allow_service=args.allow_service)
+    return serve(args.graph, args.host, args.port, backend=args.store, limits=limits,
+                 title=args.title, quiet=args.quiet)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -99,6 +109,19 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     v.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl")
     v.set_defaults(func=cmd_validate)
+    s = sub.add_parser("serve", help="serve the graph: SPARQL endpoint and query page")
+    s.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph to serve")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 = any free)")
+    s.add_argument("--store", default="auto", choices=["auto", "rdflib", "oxigraph"])
+    s.add_argument("--timeout", type=float, default=30.0, help="seconds per query (0 = none)")
+    s.add_argument("--max-rows", type=int, default=10_000, help="rows per result (0 = all)")
+    s.add_argument("--max-body", type=int, default=1 << 20, help="bytes per POST body")
+    s.add_argument("--allow-update", action="store_true", help="accept SPARQL Update and LOAD")
+    s.add_argument("--allow-service", action="store_true", help="allow SERVICE (federated) calls")
+    s.add_argument("--title", default="kg", help="title of the explorer page")
+    s.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
+    s.set_defaults(func=cmd_serve)
     return p
 
 
