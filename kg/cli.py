@@ -43,7 +43,8 @@ def _load(graph: str):
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import QueryError, describe, named_queries
+    from .query import QueryError, describe, named_queries, query_text, table
+    from .store import QuerySyntaxError, StoreError, open_store
 
     if args.list:
         for name, path in named_queries().items():
@@ -52,12 +53,22 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.query:
         return _err("query: give a named query, a .rq file or SPARQL text (see --list)")
     try:
-        kg = _load(args.graph)
-        sys.stdout.write(kg.query_text(args.query, args.format))
-    except (QueryError, FileNotFoundError) as err:
+        text = query_text(args.query)
+        store = open_store(args.graph, args.store)
+        if args.format == "table":
+            form, names, cells = store.table(text)
+            if form == "select":
+                sys.stdout.write(table(names, cells))
+            elif form == "ask":
+                sys.stdout.write(cells[0][0])
+            else:
+                sys.stdout.write(store.query(text, "turtle").body.decode("utf-8"))
+        else:
+            sys.stdout.write(store.query(text, args.format).body.decode("utf-8"))
+    except QuerySyntaxError as err:
+        return _err(f"SPARQL error: {err}")
+    except (QueryError, StoreError) as err:
         return _err(str(err))
-    except Exception as err:  # a graph file that does not parse
-        return _err(f"{args.graph}: cannot read graph ({' '.join(str(err).split())[:300]})")
     return 0
 
 
@@ -104,6 +115,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph.ttl to query")
     q.add_argument("--format", default="table", choices=["table", "json", "csv", "tsv"])
     q.add_argument("--list", action="store_true", help="list the named queries")
+    q.add_argument("--store", default="auto", choices=["auto", "rdflib", "oxigraph"],
+                   help="query engine (default auto: oxigraph when installed)")
     q.set_defaults(func=cmd_query)
 
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")

@@ -111,7 +111,7 @@ class Store:
         why = classify_failure(sparql)
         if why:
             return QueryRefused(why)
-        return QuerySyntaxError(f"SPARQL syntax error: {one_line(err)}")
+        return QuerySyntaxError(one_line(err))
 
     def _run(self, sparql: str, fmt: str, max_rows: int | None) -> QueryOutput:
         ans = self._answer(sparql)
@@ -147,17 +147,25 @@ class Store:
         except WorkerDied as err:
             raise QueryError(str(err)) from None
 
-    def rows(self, sparql: str) -> list[dict[str, str]]:
-        """SELECT solutions as plain strings; unbound variables are ''."""
+    def table(self, sparql: str) -> tuple[str, list[str], list[list[str]]]:
+        """(form, column names, rows of plain strings); unbound is ''.
+
+        ASK gives one ``boolean`` column; graph forms give subject/predicate/object.
+        """
         self._check(sparql, False)
         ans = self._answer(sparql)
         if ans.form == "ask":
-            return [{"boolean": "true" if ans.boolean else "false"}]
+            return ans.form, ["boolean"], [["true" if ans.boolean else "false"]]
         if ans.form != "select":
-            return [{"subject": s.value, "predicate": p.value, "object": o.value}
-                    for s, p, o in ans.triples]
-        return [{n: ("" if t is None else t.value) for n, t in zip(ans.names, r, strict=True)}
-                for r in ans.rows]
+            return ans.form, ["subject", "predicate", "object"], [
+                [s.value, p.value, o.value] for s, p, o in ans.triples]
+        return ans.form, ans.names, [["" if t is None else t.value for t in r]
+                                     for r in ans.rows]
+
+    def rows(self, sparql: str) -> list[dict[str, str]]:
+        """Solutions as dicts of plain strings; unbound variables are ''."""
+        _, names, cells = self.table(sparql)
+        return [dict(zip(names, r, strict=True)) for r in cells]
 
 
 def _graph_file(path: Path) -> Path:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 
 from pyparsing import ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
                    "ADD", "WITH")
@@ -89,6 +88,8 @@ def refusal(text: str, allow_service: bool = False) -> str | None:
         return f"SPARQL Update ({first_keyword(text)}) is not allowed: the store is read-only"
     if not _TRIGGER.search(text):
         return None
+    from rdflib.plugins.sparql.parser import parseQuery  # builds its grammar on import: slow
+
     try:
         tree = parseQuery(text)
     except Exception:  # pyparsing and rdflib errors alike
