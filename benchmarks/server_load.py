@@ -143,15 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--bad-every", type=int, default=5, help="every n-th query is malformed")
     ap.add_argument("--store", default="auto")
+    ap.add_argument("--timeout", type=float, default=30.0,
+                    help="server time limit per query (0 = none: no fork per query)")
     args = ap.parse_args(argv)
-    from kg.serve import make_server
+    from kg.serve import Limits, make_server
 
     store, name = _store(args.graph, args.store)
-    server = make_server(store, "127.0.0.1", 0, quiet=True)
+    limits = Limits(timeout=args.timeout or None)
+    server = make_server(store, "127.0.0.1", 0, quiet=True, limits=limits)
     server.start()
     try:
         print(f"serving {name} ({len(store)} triples, {store.backend}) at {server.url}; "
-              f"{args.queries} queries from {args.clients} clients")
+              f"{args.queries} queries from {args.clients} clients, time limit {limits.timeout} s")
         result = run_load(server.url, args.queries, args.clients, args.bad_every)
     finally:
         server.stop()

@@ -344,6 +344,9 @@ def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 8000, *,
     except OSError as err:
         print(f"kg: cannot listen on {host}:{port} ({err.strerror or err})", file=sys.stderr)
         return 2
+    if server.limits.allow_update and not hasattr(store, "update"):
+        print(f"kg: warning: the {store.backend} store is read-only; updates will be refused",
+              file=sys.stderr)
     if not server.loopback:
         print(f"kg: warning: listening on {host}: other machines can query this graph",
               file=sys.stderr)
