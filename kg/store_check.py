@@ -1,18 +1,20 @@
-"""What a store refuses to run: SPARQL Update, SERVICE (unless allowed), FROM.
+r"""What a store refuses to run: SPARQL Update, SERVICE (unless allowed), FROM.
 
 The stores are read-only and local. SERVICE and FROM would make the query engine
 fetch from the network (rdflib loads FROM graphs from the web), and an update
 would change the graph behind other users' backs.
 
-The check is layered so that the common case costs nothing and the uncommon one
+The check is layered so that the common case costs no parse and the uncommon one
 is decided by a real parser, not by substring matching:
 
-1. If the query text does not contain ``service``, ``from`` or a ``\\u`` escape
-   anywhere (case-insensitive), it cannot hold a SERVICE or dataset clause.
+1. Strings, IRIs and comments are blanked by a scanner that follows the SPARQL
+   terminals. If what is left has no SERVICE or FROM keyword, no backslash (a
+   ``\#`` in a local name would fool the comment rule) and the text has no
+   ``\u`` escape, the query cannot hold a SERVICE or dataset clause.
 2. Otherwise rdflib's SPARQL parser decides, and the parse tree is walked for
-   ``ServiceGraphPattern`` and dataset clauses.
-3. If rdflib cannot parse it, the query is refused when a SERVICE/FROM keyword
-   is found outside strings, IRIs and comments (refusing is the default).
+   ``ServiceGraphPattern`` and ``DatasetClause`` nodes.
+3. If rdflib cannot parse a query that step 1 flagged, it is refused (refusing
+   is the default); unflagged syntax errors are left to the backend to report.
 
 Updates never parse as queries: they are told apart by their first keyword after
 the prologue (:func:`is_update`), before any parser runs.
@@ -26,7 +28,6 @@ from pyparsing import ParseResults
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
                    "ADD", "WITH")
-_TRIGGER = re.compile(r"service|from|\\[uU]", re.IGNORECASE)
 _NOISE = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -86,15 +87,17 @@ def refusal(text: str, allow_service: bool = False) -> str | None:
     """Why the query must not run, or None. Raises nothing; parse errors are left to run."""
     if is_update(text):
         return f"SPARQL Update ({first_keyword(text)}) is not allowed: the store is read-only"
-    if not _TRIGGER.search(text):
+    code = code_only(text)
+    escapes = "\\u" in text.lower()
+    keyword = _keyword(code, "SERVICE") or _keyword(code, "FROM")
+    if not (keyword or escapes or "\\" in code):
         return None
     from rdflib.plugins.sparql.parser import parseQuery  # builds its grammar on import: slow
 
     try:
         tree = parseQuery(text)
     except Exception:  # pyparsing and rdflib errors alike
-        code = code_only(text)
-        if "\\u" in text.lower() or _keyword(code, "SERVICE") or _keyword(code, "FROM"):
+        if keyword or escapes or "\\" in code:
             return "query refused: it may hold SERVICE or FROM and could not be checked"
         return None
     names = _names(tree)

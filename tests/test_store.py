@@ -120,6 +120,9 @@ def test_syntax_error_carries_the_parser_message(synth_stores, backend):
     "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
     "select * where { ?s ?p ?o . service silent <http://example.org/sparql> { ?s ?p ?x } }",
     "SELECT * FROM <http://example.org/g.ttl> WHERE { ?s ?p ?o }",
+    "PREFIX ex: <http://example.org/>\n"
+    "SELECT * WHERE { ?s ex:a\\#b ?o . SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }",
 ])
 def test_updates_service_and_from_are_refused(synth_stores, backend, text):
     store = synth_stores[backend]
