@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import traceback
+from collections import Counter
 from dataclasses import asdict, dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -83,6 +84,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         path = urlsplit(getattr(self, "path", "")).path
+        with self.server.count_lock:
+            self.server.counts[(path, code)] += 1
         self.log_message('"%s %s" %s', getattr(self, "command", "-"), path, code)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (base class signature)
@@ -210,7 +213,9 @@ class Handler(BaseHTTPRequestHandler):
             self._error(403, str(err))
             return
         except QueryTimeout as err:
-            self._error(408, str(err) or f"query stopped after {limits.timeout} s")
+            # 503, not 408: browsers resend a request answered 408 (measured with chromium),
+            # which would run the expensive query twice
+            self._error(503, str(err) or f"query stopped after {limits.timeout} s")
             return
         except QueryError as err:
             self._error(400, str(err))
@@ -267,6 +272,8 @@ class KGServer(ThreadingHTTPServer):
         self.store, self.limits, self.explorer, self.quiet = store, limits, explorer, quiet
         self.slots = threading.BoundedSemaphore(max(1, limits.max_concurrent))
         self.loopback = _is_loopback(host)
+        self.counts: Counter[tuple[str, int | str]] = Counter()  # (path, status) -> requests
+        self.count_lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
     @property

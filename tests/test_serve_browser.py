@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from test_serve import NAMES, PEOPLE, XSS, people_graph
+from test_serve import CROSS, NAMES, PEOPLE, XSS, people_graph
 
 from kg.serve import Limits, make_server
 from kg.store import open_store
@@ -135,3 +135,25 @@ def test_explorer_draws_under_the_served_csp(browser, server) -> None:
     assert page.locator("img").count() == 0
     assert seen == {"console": [], "page": [], "dialog": [], "remote": []}
     page.context.close()
+
+
+def test_slow_query_is_refused_once(browser) -> None:
+    """A timed-out query is answered 503, which the browser does not resend (it does resend 408)."""
+    srv = make_server(open_store(people_graph(filler=300), "rdflib"), "127.0.0.1", 0, quiet=True,
+                      limits=Limits(timeout=0.5))
+    srv.start()
+    try:
+        page, seen = _open(browser, srv.url, "body[data-ready='1']")
+        page.fill("#sparql", CROSS)
+        _run(page)
+        assert page.inner_text("#error").startswith("503 ")
+        assert "time limit" in page.inner_text("#error")
+        page.wait_for_timeout(500)
+        assert srv.counts[("/sparql", 503)] == 1
+        page.fill("#sparql", NAMES)
+        _run(page)
+        assert len(_cells(page)) == len(PEOPLE)
+        assert not seen["page"] and not seen["dialog"] and not seen["remote"]
+        page.context.close()
+    finally:
+        srv.stop()
