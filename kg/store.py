@@ -82,11 +82,17 @@ def one_line(err: BaseException) -> str:
 
 
 def _take(items: Iterable, cap: int | None) -> tuple[list, bool]:
+    """The first ``cap`` items and whether more were left; evaluation errors are QueryErrors."""
     out = []
-    for item in items:
-        if cap is not None and len(out) >= cap:
-            return out, True
-        out.append(item)
+    try:
+        for item in items:
+            if cap is not None and len(out) >= cap:
+                return out, True
+            out.append(item)
+    except QueryError:
+        raise
+    except Exception as err:  # both engines evaluate lazily, so errors surface here
+        raise QueryError(f"SPARQL error: {one_line(err)}") from err
     return out, False
 
 
@@ -157,10 +163,11 @@ class Store:
         if ans.form == "ask":
             return ans.form, ["boolean"], [["true" if ans.boolean else "false"]]
         if ans.form != "select":
+            triples, _ = _take(ans.triples, None)
             return ans.form, ["subject", "predicate", "object"], [
-                [s.value, p.value, o.value] for s, p, o in ans.triples]
-        return ans.form, ans.names, [["" if t is None else t.value for t in r]
-                                     for r in ans.rows]
+                [s.value, p.value, o.value] for s, p, o in triples]
+        rows, _ = _take(ans.rows, None)
+        return ans.form, ans.names, [["" if t is None else t.value for t in r] for r in rows]
 
     def rows(self, sparql: str) -> list[dict[str, str]]:
         """Solutions as dicts of plain strings; unbound variables are ''."""
