@@ -180,7 +180,9 @@ def choose_format(form: str | None, params: dict[str, list[str]], accept: str) -
         if q <= 0:
             continue
         for fmt in choices:
-            if any(_matches(media_range, m) for m in MEDIA_TYPES[fmt]):
+            # a wildcard (text/*) matches a format's own type, not its aliases (text/xml)
+            types = MEDIA_TYPES[fmt][:1] if media_range.endswith("*") else MEDIA_TYPES[fmt]
+            if any(_matches(media_range, m) for m in types):
                 return fmt
     offered = ", ".join(MEDIA_TYPES[f][0] for f in choices)
     raise ProtocolError(406, f"cannot answer with any type in Accept: {accept[:200]} "

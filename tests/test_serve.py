@@ -274,6 +274,16 @@ def test_row_cap_header(server) -> None:
     assert headers["X-KG-Truncated"] == "false" and headers["X-KG-Rows"] == "10"
 
 
+@pytest.mark.parametrize("accept, media", [
+    ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/html, application/xhtml+xml, */*;q=0.8", "application/sparql-results+json"),
+    ("application/json;q=0.1, text/tab-separated-values;q=0.9", "text/tab-separated-values"),
+    ("text/*", "text/csv"), ("", "application/sparql-results+json")])
+def test_accept_quality_values(server, accept: str, media: str) -> None:
+    status, headers, _b = get(server, NAMES, headers={"Accept": accept} if accept else {})
+    assert status == 200 and headers["Content-Type"].split(";")[0] == media
+
+
 def test_negotiation_errors_and_routes(server) -> None:
     status, _h, body = get(server, NAMES, headers={"Accept": "application/rdf+xml"})
     assert status == 406 and b"application/sparql-results+json" in body
