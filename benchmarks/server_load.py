@@ -1,7 +1,7 @@
 """Load on ``kg serve``: many queries from a few concurrent clients, on 127.0.0.1 only.
 
-    python benchmarks/server_load.py [--graph output/graph.ttl] [--queries 2000] [--clients 8]
-                                     [--store auto|rdflib|oxigraph] [--bad-every 5]
+    python benchmarks/server_load.py [--graph output/graph.ttl | --synthetic TRIPLES]
+        [--queries 2000] [--clients 8] [--store auto|rdflib|oxigraph] [--timeout S] [--bad-every 5]
 
 Starts the server in this process on a free localhost port, sends a fixed mix of the named
 queries (kg/queries/*.rq) and malformed ones over keep-alive connections, and checks that no
@@ -123,9 +123,17 @@ def run_load(url: str, total: int = 2000, clients: int = 8, bad_every: int = 5) 
     return result
 
 
-def _store(graph: str | None, backend: str):
+def _store(graph: str | None, backend: str, synthetic: int = 0):
     from kg.store import open_store
 
+    if synthetic:
+        import tempfile
+
+        from kg.store_synth import write_synthetic
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_synthetic(Path(tmp) / "graph.nt", synthetic)
+            return open_store(path, backend), f"synthetic graph of {synthetic:,} triples"
     if graph is None and Path("output/graph.ttl").is_file():
         graph = "output/graph.ttl"
     if graph is not None:
@@ -143,12 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--bad-every", type=int, default=5, help="every n-th query is malformed")
     ap.add_argument("--store", default="auto")
+    ap.add_argument("--synthetic", type=int, default=0,
+                    help="serve a synthetic kg-shaped graph of about this many triples")
     ap.add_argument("--timeout", type=float, default=30.0,
                     help="server time limit per query (0 = none: no fork per query)")
     args = ap.parse_args(argv)
     from kg.serve import Limits, make_server
 
-    store, name = _store(args.graph, args.store)
+    store, name = _store(args.graph, args.store, args.synthetic)
     limits = Limits(timeout=args.timeout or None)
     server = make_server(store, "127.0.0.1", 0, quiet=True, limits=limits)
     server.start()

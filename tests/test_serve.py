@@ -238,6 +238,23 @@ def test_update_and_load_refused(server, send: str) -> None:
     assert_alive(server)
 
 
+def test_allow_update_on_a_read_only_store_still_refuses() -> None:
+    srv = make_server(open_store(people_graph(), "rdflib"), "127.0.0.1", 0, quiet=True,
+                      limits=Limits(allow_update=True))
+    srv.start()
+    try:
+        url = f"{srv.url}sparql"
+        insert = urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode()
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        status, _h, body = request(url, insert, {**form, "Origin": "http://evil.test"})
+        assert status == 403 and b"another origin" in body
+        status, _h, body = request(url, insert, form)
+        assert status == 403 and b"rdflib store is read-only" in body
+        assert_alive(srv)
+    finally:
+        srv.stop()
+
+
 def test_service_refused(server) -> None:
     query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
     status, _h, body = get(server, query)
@@ -253,6 +270,12 @@ def test_huge_body_is_413(strict) -> None:
                  headers={"Content-Type": "application/sparql-query"})
     resp = conn.getresponse()
     assert resp.status == 413 and b"over the limit of 10000 bytes" in resp.read()
+    conn.close()
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("POST", "/sparql", body=iter([b"ASK {}"]), encode_chunked=True,
+                 headers={"Content-Type": "application/sparql-query"})
+    resp = conn.getresponse()
+    assert resp.status == 411 and b"Content-Length" in resp.read()  # no uncapped stream
     conn.close()
     assert_alive(strict)
 
