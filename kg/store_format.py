@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
@@ -68,10 +69,31 @@ def canonical(value: str, datatype: str | None) -> str:
     return value
 
 
+_new = tuple.__new__  # a NamedTuple's own constructor is Python code: slow per result term
+_PLAIN = frozenset((XSD_STRING, RDF_LANGSTRING))
+
+
 def literal(value: str, lang: str | None, datatype: str | None) -> Term:
-    if datatype in (XSD_STRING, RDF_LANGSTRING):
+    if datatype in _PLAIN:
         datatype = None
-    return Term("literal", value, lang or None, datatype)
+    return _new(Term, ("literal", value, lang or None, datatype))
+
+
+def iri_term(value: str) -> Term:
+    return _new(Term, ("uri", value, None, None))
+
+
+def convert_rows(solutions: Iterable, to_term: Callable) -> Iterator[tuple[Term | None, ...]]:
+    """A backend's solutions as Term tuples; each distinct term is converted once."""
+    cache: dict = {}
+    for solution in solutions:
+        row = []
+        for t in solution:
+            term = cache.get(t)
+            if term is None and t is not None:
+                term = cache[t] = to_term(t)
+            row.append(term)
+        yield tuple(row)
 
 
 def pick_format(form: str, fmt: str) -> str:
@@ -123,20 +145,38 @@ def _tsv_term(t: Term | None) -> str:
 
 def select_bytes(names: list[str], rows: list[tuple[Term | None, ...]], fmt: str) -> bytes:
     """SELECT solutions in one of the SPARQL 1.1 results formats."""
-    if fmt == "json":
-        bindings = [{n: _json_term(t) for n, t in zip(names, r, strict=True) if t is not None}
-                    for r in rows]
-        doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
-        return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    if fmt == "json":  # built from cached fragments: the same terms recur row after row
+        enc = json.JSONEncoder(ensure_ascii=False).encode
+        keys = [enc(n) for n in names]
+        frags: dict[Term, str] = {}
+        parts = []
+        for r in rows:
+            items = []
+            for key, t in zip(keys, r, strict=True):
+                if t is not None:
+                    frag = frags.get(t)
+                    if frag is None:
+                        frag = frags[t] = enc(_json_term(t))
+                    items.append(f"{key}: {frag}")
+            parts.append("{" + ", ".join(items) + "}")
+        head = enc({"vars": names})
+        return (f'{{"head": {head}, "results": {{"bindings": [{", ".join(parts)}]}}}}'
+                .encode())
     if fmt == "xml":
         out = ['<?xml version="1.0"?>',
                '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
         out += [f"<variable name={quoteattr(n)}/>" for n in names]
         out += ["</head>", "<results>"]
+        opens = [f"<binding name={quoteattr(n)}>" for n in names]
+        xfrags: dict[Term, str] = {}
         for r in rows:
             out.append("<result>")
-            out += [f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>"
-                    for n, t in zip(names, r, strict=True) if t is not None]
+            for open_, t in zip(opens, r, strict=True):
+                if t is not None:
+                    frag = xfrags.get(t)
+                    if frag is None:
+                        frag = xfrags[t] = _xml_term(t)
+                    out.append(f"{open_}{frag}</binding>")
             out.append("</result>")
         out += ["</results>", "</sparql>"]
         return ("\n".join(out) + "\n").encode("utf-8")

@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from .store import Answer, QueryError, Store, StoreError, one_line
 from .store_check import first_keyword
-from .store_format import Term, literal
+from .store_format import Term, convert_rows, iri_term, literal
 
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
             ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
@@ -22,13 +22,14 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 def to_term(t) -> Term | None:
     if t is None:
         return None
-    if isinstance(t, ox.Literal):
+    cls = type(t)
+    if cls is ox.NamedNode:
+        return iri_term(t.value)
+    if cls is ox.Literal:
         return literal(t.value, t.language, t.datatype.value)
-    if isinstance(t, ox.NamedNode):
-        return Term("uri", t.value)
-    if isinstance(t, ox.BlankNode):
+    if cls is ox.BlankNode:
         return Term("bnode", t.value)
-    raise QueryError(f"unsupported RDF term in a result: {type(t).__name__}")
+    raise QueryError(f"unsupported RDF term in a result: {cls.__name__}")
 
 
 def load_store(source: Graph | Path) -> tuple[ox.Store, bool]:
@@ -66,7 +67,7 @@ class OxigraphStore(Store):
             return Answer("ask", [], boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            return Answer("select", names, rows=(tuple(map(to_term, s)) for s in res))
+            return Answer("select", names, rows=convert_rows(res, to_term))
         form = "describe" if first_keyword(sparql) == "DESCRIBE" else "construct"
         return Answer(form, [], triples=((to_term(t.subject), to_term(t.predicate),
                                           to_term(t.object)) for t in res))

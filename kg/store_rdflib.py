@@ -9,7 +9,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 
 from .store import Answer, QueryError, Store, StoreError, one_line
-from .store_format import Term, canonical, literal
+from .store_format import Term, canonical, convert_rows, literal
 
 _PARSERS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}
 
@@ -60,6 +60,6 @@ class RdflibStore(Store):
             return Answer(form, [], boolean=bool(res.askAnswer))
         if form == "select":
             names = [str(v) for v in res.vars]
-            return Answer(form, names, rows=(tuple(map(to_term, r)) for r in res))
+            return Answer(form, names, rows=convert_rows(res, to_term))
         return Answer(form, [], triples=((to_term(s), to_term(p), to_term(o))
                                          for s, p, o in res.graph))
