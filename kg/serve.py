@@ -173,7 +173,7 @@ class Handler(BaseHTTPRequestHandler):
     def _drain(self, length: int) -> None:
         """Read (and drop) a refused body so the client gets to read the 413 before the close."""
         self.wfile.flush()
-        self.connection.settimeout(2)
+        self.connection.settimeout(5)
         left = min(length, DRAIN_LIMIT)
         try:
             while left > 0 and (chunk := self.rfile.read(min(left, 1 << 16))):

@@ -31,7 +31,7 @@ _LOCKED = "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             f"img-src 'self'; {_LOCKED}")
 DATA_CSP = f"default-src 'none'; sandbox; {_LOCKED}"  # SPARQL results, errors, JSON
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S | re.I)
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)  # inline, any attributes
 
 
 @dataclass(frozen=True)
