@@ -127,10 +127,17 @@ def fmt_s(v: float | None, cap: float) -> str:
     return f"{v * 1000:,.0f} ms" if v < 10 else f"{v:,.1f} s"
 
 
-def _speed(a: float | None, b: float | None, cap: float) -> str:
-    if a is None and b:
-        return f"> {cap / b:,.0f}x"
-    return f"{a / b:,.0f}x" if a and b else ""
+MISSING = object()  # a backend that was not run
+
+
+def cell(v, cap: float) -> str:
+    return "–" if v is MISSING else fmt_s(v, cap)
+
+
+def _speed(a, b, cap: float) -> str:
+    if a is MISSING or b is MISSING or not b:
+        return ""
+    return f"> {cap / b:,.0f}x" if a is None else f"{a / b:,.0f}x"
 
 
 def report(size: str, res: dict[str, dict], cap: float) -> None:
@@ -143,22 +150,23 @@ def report(size: str, res: dict[str, dict], cap: float) -> None:
     for r in (rdf, oxi):
         if "error" in r:
             print(f"error: {r['error']}")
-    if "load" in rdf and "load" in oxi:
-        print(f"| load | {rdf['load']:.2f} s | {oxi['load']:.2f} s | "
-              f"{rdf['load'] / oxi['load']:.0f}x | {rdf['load_cpu']:.2f} s | "
-              f"{oxi['load_cpu']:.2f} s | {rdf['load_cpu'] / oxi['load_cpu']:.0f}x | |")
-        print(f"| memory (RSS added) | {rdf['memory_mb']:,.0f} MB | {oxi['memory_mb']:,.0f} MB "
-              "| | | | | |")
+    for key, cpu_key in (("load", "load_cpu"),):
+        a, b = rdf.get(key, MISSING), oxi.get(key, MISSING)
+        ac, bc = rdf.get(cpu_key, MISSING), oxi.get(cpu_key, MISSING)
+        print(f"| {key} | {cell(a, cap)} | {cell(b, cap)} | {_speed(a, b, cap)} | "
+              f"{cell(ac, cap)} | {cell(bc, cap)} | {_speed(ac, bc, cap)} | |")
+    mem = [f"{r['memory_mb']:,.0f} MB" if "memory_mb" in r else "–" for r in (rdf, oxi)]
+    print(f"| memory (RSS added) | {mem[0]} | {mem[1]} | | | | | |")
     for name in queries():
         a = rdf.get("queries", {}).get(name, {})
         b = oxi.get("queries", {}).get(name, {})
-        print(f"| {name} | {fmt_s(a.get('median'), cap)} | {fmt_s(b.get('median'), cap)} | "
-              f"{_speed(a.get('median'), b.get('median'), cap)} | "
-              f"{fmt_s(a.get('cpu'), cap)} | {fmt_s(b.get('cpu'), cap)} | "
-              f"{_speed(a.get('cpu'), b.get('cpu'), cap)} | {b.get('rows', '')} |")
-    if "fork" in oxi:
-        print(f"| fork per query (time limit) | {fmt_s(rdf.get('fork'), cap)} | "
-              f"{fmt_s(oxi['fork'], cap)} | | | | | |")
+        aw, bw = a.get("median", MISSING), b.get("median", MISSING)
+        ac, bc = a.get("cpu", MISSING), b.get("cpu", MISSING)
+        rows = b.get("rows", a.get("rows", ""))
+        print(f"| {name} | {cell(aw, cap)} | {cell(bw, cap)} | {_speed(aw, bw, cap)} | "
+              f"{cell(ac, cap)} | {cell(bc, cap)} | {_speed(ac, bc, cap)} | {rows} |")
+    print(f"| fork per query (time limit) | {cell(rdf.get('fork', MISSING), cap)} | "
+          f"{cell(oxi.get('fork', MISSING), cap)} | | | | | |")
 
 
 def main() -> int:
