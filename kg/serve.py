@@ -268,13 +268,13 @@ class KGServer(ThreadingHTTPServer):
         host = address[0]
         if ":" in host:
             self.address_family = socket.AF_INET6
-        super().__init__(address, Handler)
         self.store, self.limits, self.explorer, self.quiet = store, limits, explorer, quiet
         self.slots = threading.BoundedSemaphore(max(1, limits.max_concurrent))
         self.loopback = _is_loopback(host)
         self.counts: Counter[tuple[str, int | str]] = Counter()  # (path, status) -> requests
         self.count_lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        super().__init__(address, Handler)  # binds (and on failure calls server_close)
 
     @property
     def url(self) -> str:

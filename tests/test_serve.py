@@ -380,3 +380,22 @@ def test_cli_serve_prints_url_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and "stopped" in err and "Traceback" not in err
+
+
+def test_port_in_use_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    from kg.cli import main
+
+    ttl = tmp_path / "graph.ttl"
+    people_graph().serialize(ttl, format="turtle")
+    first = make_server(open_store(ttl, "rdflib"), "127.0.0.1", 0, quiet=True)
+    try:
+        port = first.server_address[1]
+        with pytest.raises(OSError):
+            make_server(open_store(ttl, "rdflib"), "127.0.0.1", port, quiet=True)
+        assert main(["serve", "--graph", str(ttl), "--port", str(port), "--store", "rdflib"]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot listen on 127.0.0.1:{port}" in err and "Traceback" not in err
+        assert main(["serve", "--graph", str(tmp_path / "none.ttl")]) == 2
+        assert "none.ttl" in capsys.readouterr().err
+    finally:
+        first.server_close()
