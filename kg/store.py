@@ -6,8 +6,8 @@ serialised in kg/store_format.py, not by the backends. What is refused (updates,
 SERVICE, FROM) is decided in kg/store_check.py; time limits are enforced by
 running the query in a forked child that is killed on timeout (kg/store_fork.py
 says why). ``auto`` picks Oxigraph whenever pyoxigraph is installed: it loads a
-graph faster than rdflib parses it and answers the named queries 10-1000x faster
-at every size measured (benchmarks/sparql.py, README "SPARQL stores").
+graph about 10x faster than rdflib and answered every query 7-37x faster (CPU time)
+at every size measured, 10k to 1M triples (benchmarks/sparql.py, README "SPARQL stores").
 """
 
 from __future__ import annotations
