@@ -363,12 +363,14 @@ def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 8000, *,
     def stop(_signum, _frame) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, stop) if main else None  # only main may set it
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         print("kg: stopped", file=sys.stderr)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main:
+            signal.signal(signal.SIGTERM, previous)
         server.server_close()
     return 0
