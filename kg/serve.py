@@ -269,7 +269,7 @@ class KGServer(ThreadingHTTPServer):
         if ":" in host:
             self.address_family = socket.AF_INET6
         self.store, self.limits, self.explorer, self.quiet = store, limits, explorer, quiet
-        self.slots = threading.BoundedSemaphore(max(1, limits.max_concurrent))
+        self.slots = threading.BoundedSemaphore(_slots(store, limits))
         self.loopback = _is_loopback(host)
         self.counts: Counter[tuple[str, int | str]] = Counter()  # (path, status) -> requests
         self.count_lock = threading.Lock()
@@ -301,6 +301,17 @@ class KGServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.explorer.close()
+
+
+def _slots(store: Store, limits: Limits) -> int:
+    """Queries allowed to run at once. rdflib's SPARQL parser (pyparsing) is not thread-safe:
+    concurrent parses fail at random and can leave it broken for every later query, so rdflib
+    queries that run in this process (no time limit, hence no fork) go one at a time."""
+    from .store_fork import CAN_FORK
+
+    if store.backend == "rdflib" and (limits.timeout is None or not CAN_FORK):
+        return 1
+    return max(1, limits.max_concurrent)
 
 
 def _is_loopback(host: str) -> bool:
