@@ -153,6 +153,7 @@ class Handler(BaseHTTPRequestHandler):
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self.close_connection = True
             self._error(411, "send the body with a Content-Length (chunked is not accepted)")
+            self._drain(DRAIN_LIMIT)
             return None
         try:
             length = int(self.headers.get("Content-Length", "0"))
@@ -171,12 +172,12 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length)
 
     def _drain(self, length: int) -> None:
-        """Read (and drop) a refused body so the client gets to read the 413 before the close."""
+        """Read (and drop) a refused body so the client gets to read the 4xx before the close."""
         self.wfile.flush()
         self.connection.settimeout(5)
         left = min(length, DRAIN_LIMIT)
         try:
-            while left > 0 and (chunk := self.rfile.read(min(left, 1 << 16))):
+            while left > 0 and (chunk := self.rfile.read1(min(left, 1 << 16))):
                 left -= len(chunk)
         except OSError:
             pass

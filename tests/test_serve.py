@@ -265,20 +265,17 @@ def test_service_refused(server) -> None:
 
 def test_huge_body_is_413(strict) -> None:
     parts = urlsplit(strict.url)
-    # the answer comes from the headers alone: send them, and no body
-    with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
-        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 500000\r\n"
-                     b"Content-Type: application/sparql-query\r\n\r\n")
-        resp = http.client.HTTPResponse(sock)
-        resp.begin()
-        assert resp.status == 413 and b"over the limit of 10000 bytes" in resp.read()
-        assert resp.getheader("Connection") == "close"
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    conn.request("POST", "/sparql", body=iter([b"ASK {}"]), encode_chunked=True,
-                 headers={"Content-Type": "application/sparql-query"})
-    resp = conn.getresponse()
-    assert resp.status == 411 and b"Content-Length" in resp.read()  # no uncapped stream
-    conn.close()
+    # the answer comes from the headers alone: send them, and no body (a client still sending
+    # when the server closes gets a broken pipe, whatever the server does)
+    for length, status, message in [("Content-Length: 500000", 413, b"over the limit of 10000"),
+                                    ("Transfer-Encoding: chunked", 411, b"Content-Length")]:
+        with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+            sock.sendall(f"POST /sparql HTTP/1.1\r\nHost: localhost\r\n{length}\r\n"
+                         "Content-Type: application/sparql-query\r\n\r\n".encode())
+            resp = http.client.HTTPResponse(sock)
+            resp.begin()
+            assert resp.status == status and message in resp.read()
+            assert resp.getheader("Connection") == "close"
     assert_alive(strict)
 
 
