@@ -71,7 +71,8 @@ def _open(graph: str):
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import QueryError, describe, named_queries
+    from .query import QueryError, describe, named_queries, query_text, table
+    from .store import QuerySyntaxError, StoreError, open_store
 
     if args.list:
         for name, path in named_queries().items():
@@ -80,12 +81,22 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.query:
         return _err("query: give a named query, a .rq file or SPARQL text (see --list)")
     try:
-        kg = _load(args.graph)
-        sys.stdout.write(kg.query_text(args.query, args.format))
-    except (QueryError, FileNotFoundError) as err:
+        text = query_text(args.query)
+        store = open_store(args.graph, args.store)
+        if args.format == "table":
+            form, names, cells = store.table(text)
+            if form == "select":
+                sys.stdout.write(table(names, cells))
+            elif form == "ask":
+                sys.stdout.write(cells[0][0])
+            else:
+                sys.stdout.write(store.query(text, "turtle").body.decode("utf-8"))
+        else:
+            sys.stdout.write(store.query(text, args.format).body.decode("utf-8"))
+    except QuerySyntaxError as err:
+        return _err(f"SPARQL error: {err}")
+    except (QueryError, StoreError) as err:
         return _err(str(err))
-    except Exception as err:  # a graph file that does not parse
-        return _err(f"{args.graph}: cannot read graph ({' '.join(str(err).split())[:300]})")
     return 0
 
 
@@ -164,6 +175,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"wrote {path}")
     return 0
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import Limits, serve
+
+    limits = Limits(timeout=args.timeout or None, max_rows=args.max_rows or None,
+                    max_body=args.max_body, allow_update=args.allow_update,
+                    allow_service=args.allow_service)
+    return serve(args.graph, args.host, args.port, backend=args.store, limits=limits,
+                 title=args.title, quiet=args.quiet)
+
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news.")
@@ -200,6 +220,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph.ttl to query")
     q.add_argument("--format", default="table", choices=["table", "json", "csv", "tsv"])
     q.add_argument("--list", action="store_true", help="list the named queries")
+    q.add_argument("--store", default="auto", choices=["auto", "rdflib", "oxigraph"],
+                   help="query engine (default auto: oxigraph when installed)")
     q.set_defaults(func=cmd_query)
 
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
@@ -233,6 +255,20 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--depth", type=int, default=1, help="links away from the entity (default 1)")
     s.add_argument("-o", "--out", help="HTML file (default: output/show-NAME.html)")
     s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("serve", help="serve the graph: SPARQL endpoint and query page")
+    s.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.ttl", help="graph to serve")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 = any free)")
+    s.add_argument("--store", default="auto", choices=["auto", "rdflib", "oxigraph"])
+    s.add_argument("--timeout", type=float, default=30.0, help="seconds per query (0 = none)")
+    s.add_argument("--max-rows", type=int, default=10_000, help="rows per result (0 = all)")
+    s.add_argument("--max-body", type=int, default=1 << 20, help="bytes per POST body")
+    s.add_argument("--allow-update", action="store_true", help="accept SPARQL Update and LOAD")
+    s.add_argument("--allow-service", action="store_true", help="allow SERVICE (federated) calls")
+    s.add_argument("--title", default="kg", help="title of the explorer page")
+    s.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
+    s.set_defaults(func=cmd_serve)
     return p
 
 

@@ -73,6 +73,16 @@ def _pad(s: str, n: int) -> str:
     return s + " " * (n - _width(s))
 
 
+def table(names: list[str], cells: list[list[str]]) -> str:
+    """Rows of strings as aligned columns (Chinese characters count double)."""
+    widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
+    out = ["  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True)),
+           "  ".join("-" * w for w in widths)]
+    out += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    out.append(f"({len(cells)} rows)")
+    return "\n".join(out) + "\n"
+
+
 def format_result(result: Result, fmt: str = "table") -> str:
     if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
         return result.graph.serialize(format="turtle")
@@ -93,13 +103,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
         lines += ["\t".join("" if t is None else t.n3() for t in r) for r in rows]
         return "\n".join(lines) + "\n"
     if fmt == "table":
-        cells = [[_value(t) for t in r] for r in rows]
-        widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
-        out = ["  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True)),
-               "  ".join("-" * w for w in widths)]
-        out += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)) for r in cells]
-        out.append(f"({len(cells)} rows)")
-        return "\n".join(out) + "\n"
+        return table(names, [[_value(t) for t in r] for r in rows])
     raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 

@@ -1,0 +1,159 @@
+"""kg serve in a real headless browser: the query page works under its CSP, shows data as text."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from test_serve import CROSS, NAMES, PEOPLE, XSS, people_graph
+
+from kg.serve import Limits, make_server
+from kg.store import open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = make_server(open_store(people_graph(), "rdflib"), "127.0.0.1", 0, quiet=True,
+                      limits=Limits(timeout=20))
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if importlib.util.find_spec("playwright") is None:
+        pytest.skip("playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium missing (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, url: str, ready: str):
+    """Open a page of the server, recording console errors, page errors, dialogs, other hosts."""
+    seen: dict[str, list[str]] = {"console": [], "page": [], "dialog": [], "remote": []}
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+
+    def route(r) -> None:
+        if r.request.url.startswith(url):
+            r.continue_()
+        else:
+            seen["remote"].append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
+    page.on("pageerror", lambda e: seen["page"].append(str(e)))
+
+    def on_dialog(d) -> None:
+        seen["dialog"].append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(url)
+    page.wait_for_selector(ready, state="attached", timeout=30_000)
+    return page, seen
+
+
+def _run(page) -> None:
+    page.click("#run")
+    # selectors, not wait_for_function: the page's CSP forbids the eval that would need
+    page.wait_for_selector("body[data-state=done], body[data-state=error]", state="attached",
+                           timeout=30_000)
+
+
+def _cells(page) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        "#table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+
+
+def test_named_query_fills_the_table(browser, server) -> None:
+    page, seen = _open(browser, server.url, "body[data-ready='1']")
+    options = page.eval_on_selector_all("#examples option", "os => os.map(o => o.value)")
+    assert {"delegates", "entities", "statistics"} <= set(options)
+    page.select_option("#examples", "delegates")
+    assert "kg:delegateTo" in page.input_value("#sparql")
+    assert page.inner_text("#example-help").strip()
+    _run(page)
+    assert page.get_attribute("body", "data-state") == "done", page.inner_text("#error")
+    assert page.eval_on_selector_all("#table thead th", "hs => hs.map(h => h.textContent)") == [
+        "person"]
+    assert sorted(c[0] for c in _cells(page)) == sorted(PEOPLE)
+    # a malformed query shows the server's message, and the next query works again
+    page.fill("#sparql", "SELECT ?x WHERE { ?x ?p }")
+    _run(page)
+    assert page.get_attribute("body", "data-state") == "error"
+    assert page.inner_text("#error").startswith("400 ")
+    page.select_option("#examples", "delegates")
+    _run(page)
+    assert len(_cells(page)) == len(PEOPLE)
+    refused = "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert seen == {"console": [refused], "page": [], "dialog": [], "remote": []}
+    page.context.close()
+
+
+def test_markup_in_results_stays_text(browser, server) -> None:
+    page, seen = _open(browser, server.url, "body[data-ready='1']")
+    scripts = page.locator("script").count()
+    page.fill("#sparql", NAMES)
+    _run(page)
+    cells = [c[0] for c in _cells(page)]
+    assert sorted(cells) == sorted(PEOPLE) and all(x in cells for x in XSS)
+    assert page.locator("#results img").count() == 0 and page.locator("img").count() == 0
+    assert page.locator("#results script").count() == 0
+    assert page.locator("script").count() == scripts
+    # and as CONSTRUCT output, shown as Turtle text
+    page.fill("#sparql", "CONSTRUCT { ?p <https://schema.org/name> ?n } "
+              "WHERE { ?p <https://schema.org/name> ?n }")
+    _run(page)
+    assert all(x in page.inner_text("#graph") for x in XSS)
+    assert page.locator("img").count() == 0
+    page.wait_for_timeout(300)  # give a smuggled onerror handler the time to fire
+    assert seen == {"console": [], "page": [], "dialog": [], "remote": []}
+    page.context.close()
+
+
+def test_explorer_draws_under_the_served_csp(browser, server) -> None:
+    page, seen = _open(browser, server.url, "body[data-ready='1']")
+    page.click("a[href='/explore']")
+    page.wait_for_selector("body[data-drawn='1']", state="attached", timeout=30_000)
+    assert page.evaluate("network.body.data.nodes.length") == len(PEOPLE) + 1
+    assert page.locator("img").count() == 0
+    assert seen == {"console": [], "page": [], "dialog": [], "remote": []}
+    page.context.close()
+
+
+def test_slow_query_is_refused_once(browser) -> None:
+    """A timed-out query is answered 503, which the browser does not resend (it does resend 408)."""
+    srv = make_server(open_store(people_graph(filler=300), "rdflib"), "127.0.0.1", 0, quiet=True,
+                      limits=Limits(timeout=0.5))
+    srv.start()
+    try:
+        page, seen = _open(browser, srv.url, "body[data-ready='1']")
+        page.fill("#sparql", CROSS)
+        _run(page)
+        assert page.inner_text("#error").startswith("503 ")
+        assert "time limit" in page.inner_text("#error")
+        page.wait_for_timeout(500)
+        assert srv.counts[("/sparql", 503)] == 1
+        page.fill("#sparql", NAMES)
+        _run(page)
+        assert len(_cells(page)) == len(PEOPLE)
+        assert not seen["page"] and not seen["dialog"] and not seen["remote"]
+        page.context.close()
+    finally:
+        srv.stop()
