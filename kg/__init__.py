@@ -16,7 +16,12 @@ def build(paths=None, **kwargs):
     """Build a KnowledgeGraph from files and folders (default: the bundled sample corpus)."""
     from .build import build as _build
 
+    # importing the submodule kg.build set the package's ``build`` to it: put this back
+    globals()["build"] = _public_build
     return _build(paths, **kwargs)
+
+
+_public_build = build
 
 
 def load(path):

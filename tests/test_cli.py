@@ -124,3 +124,12 @@ def test_build_of_nothing_readable_fails_clearly(tmp_path):
 def test_outputs_are_readable_by_others(built):
     _, out = built
     assert (out / "graph.ttl").stat().st_mode & 0o044 == 0o044
+
+
+def test_library_build_can_be_called_twice(tmp_path):
+    """kg.build stays the function after the kg.build module has been imported."""
+    code = ("import kg, sys; p = sys.argv[1]; open(p + '/a.txt', 'w').write('记者张三说。');"
+            "kg.build([p]); import kg.build; assert callable(kg.build); kg.build([p])")
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]

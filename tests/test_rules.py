@@ -89,11 +89,11 @@ def test_generic_and_verb_led_stretches_are_not_organisations(extract):
 
 
 def test_local_body_is_called_by_its_lowest_place(tmp_path):
-    import kg
+    from kg.build import build
 
     (tmp_path / "a.txt").write_text(
         "四川省甘孜州理塘县禾尼乡党委书记扎西说，草场保护得很好。", encoding="utf-8")
-    labels = {r["name"] for r in kg.build([tmp_path]).rows("entities")}
+    labels = {r["name"] for r in build([tmp_path]).rows("entities")}
     assert "禾尼乡党委" in labels
     assert "四川省甘孜州理塘县禾尼乡党委" not in labels
 
