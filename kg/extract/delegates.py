@@ -73,14 +73,37 @@ def delegation_members(ctx: Ctx) -> None:
             _add(ctx, people[-1], people[-1].start, s + cue.end(), "delegation-member")
 
 
+def _only_this_congress(ctx: Ctx) -> bool:
+    """A report on this congress alone: no local congress or people's congress session in it,
+    so 某某代表 can only be one of its delegates."""
+    return not any(m.source == "session" or m.attrs.get("key", "").startswith("local-congress")
+                   for m in ctx.of_label("Event"))
+
+
+_ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)(?:包括|有|为|如下|是)?[：:]")
+
+
+def announced_list(ctx: Ctx) -> None:
+    """当选代表包括：A、B（女，畲族）、C…: everyone in the list that follows is a delegate."""
+    text = ctx.text
+    for m in _ANNOUNCED.finditer(text):
+        end = text.find("\n\n", m.end())
+        end = min(end if end >= 0 else len(text), m.end() + 800)
+        for p in ctx.of_label("Person"):
+            if m.end() <= p.start < end and p.source != "byline":
+                _add(ctx, p, m.start(), p.end, "announced-list")
+
+
 def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     text = ctx.text
     if congress not in text and "第二十次全国代表大会" not in text:
         return
     strong, weak, listed = _cues(congress)
     in_context = f"{congress}代表" in text
-    if _delegation_context(text, congress):
+    if _delegation_context(text, congress) or _only_this_congress(ctx):
         delegation_members(ctx)
+    if in_context:
+        announced_list(ctx)
     for s, e in ctx.sentences:
         sent = text[s:e]
         cue = strong.search(sent) or (weak.search(sent) if in_context else None)

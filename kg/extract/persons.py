@@ -13,36 +13,20 @@ from __future__ import annotations
 
 import re
 
-from .context import PUNCT, Ctx, NMention, is_cjk
+from .context import PUNCT, Ctx, NMention
+from .names import BAD as _BAD
+from .names import NAME_END_BAD as _NAME_END_BAD
+from .names import (
+    compound_surname_name,
+    foreign_name_at,
+    is_minority_name,
+    minority_name_at,
+    valid_name,
+)
 from .titles import title_ending_at
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
-_BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
-_NAME_END_BAD = set("们等说讲称时后前里中上下着了过率")
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
-
-
-def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
-    """Looks like a Han name: surname + 1–2 characters; with a strong cue, a whole word."""
-    if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
-        return False
-    if s in ctx.lex.not_names or set(s[1:]) & _BAD or s[-1] in _NAME_END_BAD:
-        return False
-    if s[0] in _BAD and not (strong and ctx.lex.is_surname_start(s)):
-        return False  # 向春梅 after a title, but not 向他说
-    if s in ctx.lex.orgs or (s in ctx.lex.common_words and not (
-            len(s) >= 3 and ctx.lex.word_tags.get(s, "").startswith("nr"))):
-        return False  # a common word, unless the dictionary knows it as a name (陈永福)
-    if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
-        return False
-    if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
-        return False
-    n = ctx.lex.is_surname_start(s)
-    if n == 1 and len(s) == 3 and ctx.lex.word_tags.get(s[:2]) in ("v", "vn", "a", "ad", "d"):
-        return False  # 丰收节, 马上就: a verb or adverb, not a surname and a given name
-    if n and 1 <= len(s) - n <= 2:
-        return True
-    return strong and len(s) >= 3
 
 
 def _dotted_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
@@ -87,7 +71,7 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     minority = minority_name_at(ctx, p)
     if minority and (not span or minority[1] > span[1]):
         return minority  # 边巴次仁, not 边巴次
-    return span
+    return span or foreign_name_at(ctx, p, 3 if strong else 4)
 
 
 def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
@@ -95,7 +79,7 @@ def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
     tok = ctx.token_at(p)
     if not tok or tok[0] != p:
         return None
-    compound = _compound_surname_name(ctx, p, strong)
+    compound = compound_surname_name(ctx, p, strong)
     if compound:
         return compound
     t = text[tok[0] : tok[1]]
@@ -117,41 +101,6 @@ def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
         for k in (3, 2):
             if valid_name(ctx, t[:k]) and text[p + k : p + k + 1] in ("说", "表", "认"):
                 return p, p + k
-    return None
-
-
-def _compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
-    """夏侯志刚 segmented 夏|侯志刚: a two-character surname and one or two more."""
-    text = ctx.text
-    if ctx.lex.is_surname_start(text[p : p + 2]) != 2:
-        return None
-    for e in (p + 4, p + 3):
-        if e in ctx.tok_ends and valid_name(ctx, text[p:e], strong=strong):
-            return p, e
-    return None
-
-
-def is_minority_name(ctx: Ctx, s: str) -> bool:
-    """才让卓玛, 哈德尔别克: made wholly of listed name parts, or closed by a listed ending."""
-    parts = set(ctx.lex.minority_names.get("part", []))
-    endings = ctx.lex.minority_names.get("ending", [])
-    if not 2 <= len(s) <= 6 or not all(is_cjk(c) for c in s) or s in ctx.lex.common_words:
-        return False
-    ok = [True] + [False] * len(s)  # ok[i]: s[:i] splits into parts
-    for i in range(1, len(s) + 1):
-        ok[i] = any(ok[j] and s[j:i] in parts for j in range(max(0, i - 4), i))
-    if ok[len(s)] and (len(s) >= 3 or s in parts):
-        return True
-    return any(len(e) >= 2 and s.endswith(e) and len(s) - len(e) >= 2 and not set(s) & _BAD
-               for e in endings)
-
-
-def minority_name_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
-    """The longest minority name starting at p that ends at a token boundary."""
-    text = ctx.text
-    for e in range(min(len(text), p + 6), p + 1, -1):
-        if (e in ctx.tok_ends or text[e : e + 1] in PUNCT) and is_minority_name(ctx, text[p:e]):
-            return p, e
     return None
 
 
@@ -277,9 +226,11 @@ def byline_persons(ctx: Ctx) -> None:
     text = ctx.text
     for role in ctx.lex.person_cues.get("byline", []):
         for m in re.finditer(re.escape(role), text):
+            if len(role) == 1 and m.start() > 0 and text[m.start() - 1] not in PUNCT + "\n":
+                continue  # 摄 in 摄氏度 is no byline
             p = m.end()
             while True:
-                while p < len(text) and text[p] in " \u3000、":
+                while p < len(text) and text[p] in " \u3000、：:":
                     p += 1
                 k = re.match(r"[\u4e00-\u9fff]{2,4}", text[p:])
                 if not k or not _BYLINE_END.match(text, p + k.end()):

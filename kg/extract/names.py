@@ -1,0 +1,93 @@
+"""What a person's name looks like: a Han name (surname + one or two characters, compound
+surnames), a name made of minority name parts (才让卓玛), or a transliterated name the
+dictionary does not know (艾尼瓦尔吐尔洪) after a strong cue."""
+
+from __future__ import annotations
+
+from .context import PUNCT, Ctx, is_cjk
+
+BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
+NAME_END_BAD = set("们等说讲称时后前里中上下着了过率")
+_STOP = set("刚在说是把从将也都就又还曾已正的了和与及等着")
+
+
+def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
+    """Looks like a Han name: surname + 1–2 characters; with a strong cue, a whole word."""
+    if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
+        return False
+    if s in ctx.lex.not_names or set(s[1:]) & BAD or s[-1] in NAME_END_BAD:
+        return False
+    if s[0] in BAD and not (strong and ctx.lex.is_surname_start(s)):
+        return False  # 向春梅 after a title, but not 向他说
+    if s in ctx.lex.orgs or (s in ctx.lex.common_words and not (
+            len(s) >= 3 and ctx.lex.word_tags.get(s, "").startswith("nr"))):
+        return False  # a common word, unless the dictionary knows it as a name (陈永福)
+    if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
+        return False
+    if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
+        return False
+    n = ctx.lex.is_surname_start(s)
+    if n == 1 and len(s) == 3 and ctx.lex.word_tags.get(s[:2]) in ("v", "vn", "a", "ad", "d"):
+        return False  # 丰收节, 马上就: a verb or adverb, not a surname and a given name
+    if n and 1 <= len(s) - n <= 2:
+        return True
+    return strong and len(s) >= 3
+
+
+def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
+    """夏侯志刚 segmented 夏|侯志刚: a two-character surname and one or two more."""
+    text = ctx.text
+    if ctx.lex.is_surname_start(text[p : p + 2]) != 2:
+        return None
+    for e in (p + 4, p + 3):
+        if e in ctx.tok_ends and valid_name(ctx, text[p:e], strong=strong):
+            return p, e
+    return None
+
+
+def is_minority_name(ctx: Ctx, s: str) -> bool:
+    """才让卓玛, 哈德尔别克: made wholly of listed name parts, or closed by a listed ending."""
+    parts = set(ctx.lex.minority_names.get("part", []))
+    endings = ctx.lex.minority_names.get("ending", [])
+    if not 2 <= len(s) <= 6 or not all(is_cjk(c) for c in s) or s in ctx.lex.common_words:
+        return False
+    ok = [True] + [False] * len(s)  # ok[i]: s[:i] splits into parts
+    for i in range(1, len(s) + 1):
+        ok[i] = any(ok[j] and s[j:i] in parts for j in range(max(0, i - 4), i))
+    if ok[len(s)] and (len(s) >= 3 or s in parts):
+        return True
+    return any(len(e) >= 2 and s.endswith(e) and len(s) - len(e) >= 2 and not set(s) & BAD
+               for e in endings)
+
+
+def minority_name_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
+    """The longest minority name starting at p that ends at a token boundary."""
+    text = ctx.text
+    for e in range(min(len(text), p + 6), p + 1, -1):
+        if (e in ctx.tok_ends or text[e : e + 1] in PUNCT) and is_minority_name(ctx, text[p:e]):
+            return p, e
+    return None
+
+
+def foreign_name_at(ctx: Ctx, p: int, min_len: int = 3) -> tuple[int, int] | None:
+    """艾尼瓦尔吐尔洪 after a title: a run of pieces the dictionary does not know (or single
+    characters), up to the first known word or a stop character, three to eight long."""
+    text, end = ctx.text, p
+    while end < len(text) and end - p <= 8:
+        tok = ctx.token_at(end)
+        if not tok or tok[0] != end:
+            break
+        word = text[tok[0] : tok[1]]
+        known = word in ctx.lex.word_tags and len(word) > 1
+        if not all(is_cjk(c) for c in word) or word[0] in _STOP or word[0] in BAD or known:
+            break
+        end = tok[1]
+    while end > p and text[end - 1] in _STOP:
+        end -= 1  # 吐尔|洪刚|从: 刚 belongs to what follows
+    chars = "".join(ctx.lex.minority_names.get("chars", []))
+    if not all(c in chars for c in text[p:end]):
+        return None  # 参与率, 几十年如一日: not a transliterated name
+    if not min_len <= end - p <= 8 or any(m.start < end and p < m.end and m.label != "Person"
+                                          for m in ctx.mentions):
+        return None
+    return p, end
