@@ -164,3 +164,40 @@ def test_same_name_in_different_provinces_is_two_people():
     docs = sorted(len(e.docs) for e in people.values())
     assert docs == [1, 2]  # the two Gansu articles are one person, the Hunan one another
     assert any("kept apart" in n for e in people.values() for n in e.notes)
+
+
+# ---------------------------------------------------------------- later additions
+
+
+def test_transliterated_name_after_a_title(extract):
+    r = extract("党的二十大代表、村党支部书记买合木提艾力刚从北京回来，就去了牧场。")
+    assert "买合木提艾力" in names_of(r, "Person")
+
+
+def test_an_idiom_after_a_title_is_no_name(extract):
+    r = extract("村党支部书记几十年如一日守在村里。")
+    assert not names_of(r, "Person")
+
+
+def test_announced_list_of_delegates(extract):
+    text = ("本报讯 会议选举产生了出席党的二十大代表。当选代表包括：南昌某公司车间主任"
+            "付国强、某县委书记程丽娟（女，畲族）等。省委书记吴建国主持会议。")
+    r = extract(text)
+    delegates = {f["person"] for f in facts_of(r, "delegate")}
+    assert {"付国强", "程丽娟"} <= delegates
+    assert "吴建国" not in delegates
+
+
+def test_one_local_congress_however_written(extract):
+    text = ("中国共产党江西省第十六次代表大会在南昌开幕。出席省第十六次党代会的代表热议报告。"
+            "省党代会代表王红说，很受鼓舞。")
+    r = extract(text)
+    keys = {m.attrs for m in r.mentions if m.label == "Event"}
+    congress = {dict(a).get("key") for a in keys}
+    assert len(congress) == 1 and next(iter(congress)).startswith("local-congress/江西省/16")
+    assert not facts_of(r, "delegate")  # these are delegates of the provincial congress
+
+
+def test_session_of_a_peoples_congress_is_an_event(extract):
+    r = extract("出席浙江省十四届人大一次会议的代表们审议政府工作报告。")
+    assert "浙江省十四届人大一次会议" in names_of(r, "Event")

@@ -153,10 +153,11 @@ def test_service_runs_when_allowed(synth_stores, backend):
 def test_timeout_stops_an_expensive_query_and_the_store_still_answers(synth_stores, backend):
     store = synth_stores[backend]
     start = time.monotonic()
+    before = set(psutil.Process().children())  # servers other tests started stay
     with pytest.raises(QueryTimeout):
         store.query(CROSS, timeout=0.5)
     assert time.monotonic() - start < 5
-    assert psutil.Process().children() == []  # the worker is gone, not burning a core
+    assert set(psutil.Process().children()) <= before  # the worker is gone, not burning a core
     out = store.query(QUERIES["delegates"], "csv", timeout=30)
     assert out.rows > 0 and out.body.startswith(b"person\r\n")
 

@@ -87,8 +87,8 @@ def announced_list(ctx: Ctx) -> None:
     """当选代表包括：A、B（女，畲族）、C…: everyone in the list that follows is a delegate."""
     text = ctx.text
     for m in _ANNOUNCED.finditer(text):
-        end = text.find("\n\n", m.end())
-        end = min(end if end >= 0 else len(text), m.end() + 800)
+        ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
+        end = min([*ends, m.end() + 800])  # the list ends with its sentence
         for p in ctx.of_label("Person"):
             if m.end() <= p.start < end and p.source != "byline":
                 _add(ctx, p, m.start(), p.end, "announced-list")
