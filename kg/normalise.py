@@ -54,6 +54,7 @@ def _char_map() -> dict[int, str]:
                 target = parts[1].split(" ")[0]
                 if len(target) == 1 and target != parts[0]:
                     table[ord(parts[0])] = target
+    table.update({ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})  # 「三八」
     for cp in range(0xFF10, 0xFF1A):  # ０-９
         table[cp] = chr(cp - 0xFEE0)
     for cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # Ａ-Ｚ ａ-ｚ

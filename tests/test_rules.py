@@ -201,3 +201,16 @@ def test_one_local_congress_however_written(extract):
 def test_session_of_a_peoples_congress_is_an_event(extract):
     r = extract("出席浙江省十四届人大一次会议的代表们审议政府工作报告。")
     assert "浙江省十四届人大一次会议" in names_of(r, "Event")
+
+
+def test_corner_bracket_quotes_separate_honours(extract):
+    r = extract("陳美玲是一名醫生。她曾獲「全國三八紅旗手」「福建省優秀共產黨員」等稱號。")
+    honours = {f["honour"] for f in facts_of(r, "honour")}
+    assert {"全國三八紅旗手", "福建省優秀共產黨員"} <= honours
+
+
+def test_villager_belongs_to_the_village_of_the_story(extract):
+    r = extract("在新疆阿克苏地区温宿县托乎拉乡科克布拉克村，葡萄熟了。"
+                "村民阿依古丽说：“日子好了。”")
+    regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
+    assert ("阿依古丽", "科克布拉克村") in regions

@@ -319,6 +319,7 @@ def find_regions(ctx: Ctx) -> None:
         if place and not between and LEVEL_RANK.get(place.attrs.get("level", ""), 9) >= 3:
             _region(ctx, p.text, place, place.start, p.end, "place-before-person")
             done.add(p.text)
+    _villagers(ctx, done)
     for p in ctx.of_label("Person"):
         if p.source == "byline" and p.text not in done:
             line_start = text.rfind("\n", 0, p.start) + 1
@@ -327,6 +328,19 @@ def find_regions(ctx: Ctx) -> None:
             if dl:
                 _region(ctx, p.text, dl, dl.start, p.end, "dateline")
                 done.add(p.text)
+
+
+def _villagers(ctx: Ctx, done: set[str]) -> None:
+    """村民阿依努尔, 村妇女主任某某: a person of the village the text is about."""
+    text = ctx.text
+    for p in ctx.of_label("Person"):
+        if p.text in done or not re.search(r"村(?:民|[^，。、]{0,6}(?:主任|书记|会计))$",
+                                            text[max(0, p.start - 8) : p.start]):
+            continue
+        villages = [m for m in ctx.of_label("Place") if m.end <= p.start and m.text.endswith("村")]
+        if villages:
+            _region(ctx, p.text, villages[-1], p.start, p.end, "village-before")
+            done.add(p.text)
 
 
 def _region(ctx: Ctx, person: str, place: NMention, start: int, end: int, rule: str) -> None:
