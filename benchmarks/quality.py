@@ -4,10 +4,12 @@
 
 Corpora: the seeds (../shared/seeds with ../shared/gold, when present), the
 bundled sample corpus (kg/data/sample with benchmarks/gold/sample), and two
-sets of texts in other styles: benchmarks/corpus/heldout (used while tuning in
-session 2, so no longer unseen) and benchmarks/corpus/heldout2 (written and
-annotated by someone who did not read the code, scored once the rules were
-done: the honest figure for unseen news).
+three sets of texts in other styles under benchmarks/corpus/ (heldout,
+heldout2, heldout3), each written and annotated by someone who had not read the
+code. Each was scored once before any rule was changed because of it (the
+README keeps those first figures: the honest estimate for unseen news); after
+that the rules were tuned on their errors too, so the figures printed here are
+no longer unseen ones.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ CORPORA = {
                 ROOT / "benchmarks" / "gold" / "heldout"),
     "heldout2": (ROOT / "benchmarks" / "corpus" / "heldout2",
                  ROOT / "benchmarks" / "gold" / "heldout2"),
+    "heldout3": (ROOT / "benchmarks" / "corpus" / "heldout3",
+                 ROOT / "benchmarks" / "gold" / "heldout3"),
 }
 ROWS = ("entities", "entities.Person", "entities.Place", "entities.Organization",
         "entities.Event", "delegate", "role", "region", "honour", "facts")
