@@ -46,8 +46,8 @@ def _add(ctx: Ctx, p: NMention, s: int, e: int, rule: str) -> None:
 def _delegation_context(text: str, congress: str) -> bool:
     """A report from the congress's delegations: 出席党的二十大的甘肃代表团, 二十大代表团."""
     c = re.escape(congress)
-    return bool(re.search(rf"出席(?:党的)?{c}的?[^，。；]{{0,15}}代表团|{c}[^，。；]{{0,6}}代表团",
-                          text))
+    return bool(re.search(rf"出席(?:党的)?{c}的?[^，。；]{{0,15}}代表团|{c}[^，。；]{{0,6}}代表团"
+                          rf"|代表团[^，。；]{{0,20}}(?:讨论|审议)[^，。；]{{0,6}}{c}报告", text))
 
 
 _QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|居民|村民|群众|学生|特邀|列席|工会|团)$")
@@ -104,6 +104,11 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         delegation_members(ctx)
     if in_context:
         announced_list(ctx)
+    for m in re.finditer(rf"(?:党的)?{re.escape(congress)}代表、", text):  # …代表、工程师陈志强
+        nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
+                  key=lambda p: p.start, default=None)
+        if nxt and nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start]:
+            _add(ctx, nxt, m.start(), nxt.end, "cue-next-person")
     for s, e in ctx.sentences:
         sent = text[s:e]
         cue = strong.search(sent) or (weak.search(sent) if in_context else None)

@@ -236,8 +236,9 @@ def byline_persons(ctx: Ctx) -> None:
                 if not k or not _BYLINE_END.match(text, p + k.end()):
                     break
                 name = k.group(0)
-                if name in ctx.lex.not_names or set(name) & _BAD or name in ctx.lex.titles:
-                    break
+                if name in ctx.lex.not_names or set(name) & _BAD or name in ctx.lex.titles or (
+                        ctx.lex.word_tags.get(name[:2]) in ("v", "vn", "d", "p")):
+                    break  # 记者离开时: no name
                 _add(ctx, (p, p + k.end()), "byline")
                 p += k.end()
 
@@ -300,6 +301,23 @@ def surname_aliases(ctx: Ctx) -> None:
                                  {"alias_of": full}))
 
 
+def dotted_aliases(ctx: Ctx) -> None:
+    """阿依古丽 for 阿依古丽·吐尔逊: the first part of the one dotted name that starts so."""
+    dotted = {m.text for m in ctx.of_label("Person") if "·" in m.text}
+    for m in ctx.of_label("Person"):
+        full = {d for d in dotted if d.split("·")[0] == m.text}
+        if "·" not in m.text and len(full) == 1:
+            m.attrs["alias_of"] = full.pop()
+    for first in {d.split("·")[0]: d for d in dotted if len(d.split("·")[0]) >= 2}.items():
+        name, full = first
+        if sum(1 for d in dotted if d.startswith(name + "·")) != 1:
+            continue
+        for hit in re.finditer(re.escape(name) + r"(?!·)", ctx.text):
+            if not ctx.covering(hit.start(), "Person") and _left_ok(ctx, hit.start()):
+                ctx.add(NMention(hit.start(), hit.end(), "Person", name, "alias",
+                                 {"alias_of": full}))
+
+
 def shorter_names(ctx: Ctx) -> None:
     """赵晶单手持 → 赵晶: a 3-character name whose 2-character head is a name here,
     when its last character starts a common word."""
@@ -319,3 +337,4 @@ def find_persons(ctx: Ctx) -> None:
     propagate(ctx)
     shorter_names(ctx)
     surname_aliases(ctx)
+    dotted_aliases(ctx)

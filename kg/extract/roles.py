@@ -210,6 +210,9 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
         role = text[t[0] : t[1]]  # 全媒体记者, 首席记者
     agencies = _AGENCY.findall(before)
     org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
+    if org == "本报":  # 来源：闽东日报 … 本报记者: the paper the page names
+        source = re.search(r"来源[：:]\s*([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|报))", text)
+        org = source.group(1) if source else org
     _role(ctx, p, org, role, line_start, "byline")
 
 
