@@ -214,3 +214,11 @@ def test_villager_belongs_to_the_village_of_the_story(extract):
                 "村民阿依古丽说：“日子好了。”")
     regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
     assert ("阿依古丽", "科克布拉克村") in regions
+
+
+def test_profile_opener_with_demographics_then_posts(extract):
+    r = extract("古丽米拉·艾山，女，维吾尔族，1982年出生，中共党员，"
+                "现任伽师县克孜勒苏乡中心小学校长、党支部书记。")
+    roles = {(x["title"], x["org"]) for x in facts_of(r, "role")}
+    assert ("校长", "伽师县克孜勒苏乡中心小学") in roles
+    assert ("党支部书记", "伽师县克孜勒苏乡中心小学") in roles

@@ -174,6 +174,7 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
 def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
     """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
     text = ctx.text
+    last_org = ""
     for seg in re.finditer(r"([^，；。、]+)(、?)", text[pos:s_end]):
         a, b = pos + seg.start(1), pos + seg.end(1)
         leads = ctx.lex.person_cues.get("role_lead", []) or _LEAD
@@ -183,6 +184,8 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
                 break
         if any(m.label == "Person" and a <= m.start < b for m in ctx.mentions):
             break
+        if _DEMOGRAPHIC.match(text[a:b]):
+            continue  # 某某，女，维吾尔族，1979年出生，中共党员，现任…
         t = title_ending_at(ctx, b)
         if not t or t[0] < a:
             if "代表" in text[a:b] or seg.group(2):
@@ -191,7 +194,10 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
         org, extra = _split_org_title(ctx, a, t[0])
         if re.search(r"\d|被|荣获|获得|评为", extra):
             break  # 2021年被评为全国优秀共产党员: an honour, not a post
+        if not org and not extra and text[a - 1 : a] == "、":
+            org = last_org  # …中心小学校长、党支部书记: the same school
         _role(ctx, p, org, extra + text[t[0] : t[1]], a, rule)
+        last_org = org
 
 
 def roles_byline(ctx: Ctx, p: NMention) -> None:
@@ -225,6 +231,8 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
             return
 
 
+_DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族|\d{4}年(?:\d{1,2}月)?(?:出)?生"
+                          r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,5}学历)$")
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)")
 
 
