@@ -306,31 +306,40 @@ def read_document(path: Path, *, max_bytes: int = 64 * 1024 * 1024) -> Document:
     return Document(digest[:16], str(path), path.name, text, encoding, digest)
 
 
+def iter_documents(
+    paths: Iterable[str | Path], on_error: Callable[[ReadError], None]
+) -> Iterator[Document]:
+    """Read the files under ``paths`` one at a time, passing each unusable one to ``on_error``.
+
+    Streaming: only the document being handed out is in memory. Files with identical
+    bytes are yielded once: a corpus copied twice counts once.
+    """
+    seen: set[str] = set()
+    walker = _Walker(on_error=on_error)
+    for path in paths:
+        for file in walker.walk(Path(path)):
+            try:
+                doc = read_document(file)
+            except ReadError as err:
+                on_error(err)
+                continue
+            except (OSError, ValueError, MemoryError) as err:  # nothing a file holds may crash us
+                on_error(ReadError(file, f"cannot read ({type(err).__name__}: {err})"))
+                continue
+            if doc.doc_id not in seen:
+                seen.add(doc.doc_id)
+                yield doc
+
+
 def read_all(
     paths: Iterable[str | Path], *, strict: bool = False
 ) -> tuple[list[Document], list[ReadError]]:
-    """Read all files under ``paths``, collecting errors (``strict``: raise the first one).
-
-    Files with identical bytes are returned once: a corpus copied twice counts once.
-    """
-    docs: list[Document] = []
+    """Read all files under ``paths``, collecting errors (``strict``: raise the first one)."""
     errors: list[ReadError] = []
-    seen: set[str] = set()
 
     def fail(err: ReadError) -> None:
         if strict:
             raise err
         errors.append(err)
 
-    walker = _Walker(on_error=fail)
-    for path in paths:
-        for file in walker.walk(Path(path)):
-            try:
-                doc = read_document(file)
-            except ReadError as err:
-                fail(err)
-                continue
-            if doc.doc_id not in seen:
-                seen.add(doc.doc_id)
-                docs.append(doc)
-    return docs, errors
+    return list(iter_documents(paths, fail)), errors
