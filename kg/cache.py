@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .io import write_atomic
 from .model import DocResult, Document, Evidence
-from .resources import DATA_DIR, PACKAGE_DIR, SAMPLE_DIR
+from .resources import PACKAGE_DIR
 
 FORMAT = 1  # bump when the entry layout changes
 _CODE = ("nlp.py", "normalise.py", "lexicon.py", "model.py", "resources.py")
@@ -30,6 +30,11 @@ _CODE = ("nlp.py", "normalise.py", "lexicon.py", "model.py", "resources.py")
 @cache
 def version_key() -> str:
     """A hash of everything extraction depends on, computed once per process."""
+    return code_hash(PACKAGE_DIR)
+
+
+def code_hash(package: Path) -> str:
+    """The version key of the kg package in folder ``package``."""
     import spacy
 
     h = hashlib.sha256(f"kg-cache {FORMAT} spacy {spacy.__version__}".encode())
@@ -39,12 +44,13 @@ def version_key() -> str:
         h.update(f" pkuseg {version('spacy-pkuseg')} {version('pkuseg')}".encode())
     except Exception:  # a source checkout without metadata
         pass
-    files = [PACKAGE_DIR / name for name in _CODE]
-    files += sorted((PACKAGE_DIR / "extract").glob("*.py"))
-    files += sorted(p for p in DATA_DIR.rglob("*")
-                    if p.is_file() and SAMPLE_DIR not in p.parents)
+    data, sample = package / "data", package / "data" / "sample"
+    files = [package / name for name in _CODE]
+    files += sorted((package / "extract").glob("*.py"))
+    files += sorted(p for p in data.rglob("*") if p.is_file() and sample not in p.parents
+                    and "__pycache__" not in p.parts)
     for path in files:
-        h.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0")
+        h.update(path.relative_to(package).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:24]
 
