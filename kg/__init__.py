@@ -16,11 +16,7 @@ def build(paths=None, **kwargs):
     """Build a KnowledgeGraph from files and folders (default: the bundled sample corpus)."""
     from .build import build as _build
 
-    globals()["build"] = _api_build  # importing the submodule kg.build rebinds the name
     return _build(paths, **kwargs)
-
-
-_api_build = build
 
 
 def load(path):

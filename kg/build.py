@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+import types
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,7 +57,7 @@ def extract_all(docs: Iterable[Document], *, executor: Executor | None = None,
     for outcome in executor.map(extract_one, misses()):
         i = waiting.popleft()
         if isinstance(outcome, str):
-            report.skipped.append(f"{names.pop(i)}: {outcome}")
+            report.skipped.append(_one_line(f"{names.pop(i)}: {outcome}"))
             continue
         names.pop(i)
         report.extracted += 1
@@ -101,14 +102,19 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
             raise err
         report.skipped.append(_skip_line(err))
 
+    if strict:  # fail on a bad file before the costly part starts
+        for _ in iter_documents(paths, fail):
+            pass
     store = ExtractionCache(cache) if cache is not None else None
     executor = make_executor(jobs, scheduler)
     try:
         report.jobs = executor.jobs
         results = extract_all(iter_documents(paths, fail), executor=executor, cache=store,
                               report=report, progress=progress)
-    finally:
-        executor.close()
+    except BaseException:
+        executor.close(abort=True)
+        raise
+    executor.close()
     report.documents = len(results)
     resolved = resolve(results)
     graph = to_rdf(resolved)
@@ -121,4 +127,20 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
 
 
 def _skip_line(err: ReadError) -> str:
-    return f"{Path(str(err.path)).name}: {err.reason}"
+    return _one_line(f"{Path(str(err.path)).name}: {err.reason}")
+
+
+def _one_line(text: str) -> str:
+    """A file name may hold line breaks; a skip line may not."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+class _CallableModule(types.ModuleType):
+    """``kg.build(...)`` is the function, but importing this submodule rebinds the name
+    ``kg.build`` to the module; calling the module calls the function, so both work."""
+
+    def __call__(self, *args, **kwargs) -> KnowledgeGraph:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -46,7 +46,7 @@ class Executor(Protocol):
     def map(self, fn: Callable[[Document], Outcome],
             items: Iterable[Document]) -> Iterator[Outcome]: ...
 
-    def close(self) -> None: ...
+    def close(self, abort: bool = False) -> None: ...
 
 
 class InProcess:
@@ -57,7 +57,7 @@ class InProcess:
     def map(self, fn, items):
         return map(fn, items)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         pass
 
 
@@ -76,7 +76,15 @@ class ProcessPool:
     def map(self, fn, items):
         return _windowed(self.pool.submit, lambda fut: fut.result(), fn, items, 2 * self.jobs)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Wait for the workers; ``abort`` (an error, Ctrl-C): stop them at once."""
+        if abort and hasattr(self.pool, "terminate_workers"):  # Python 3.14
+            self.pool.terminate_workers()
+        elif abort:  # before shutdown(), which forgets the processes
+            workers = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for proc in workers:
+                proc.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -100,7 +108,7 @@ class DaskExecutor:
         submit = lambda f, doc: self.client.submit(f, doc, pure=False)  # noqa: E731
         return _windowed(submit, lambda fut: fut.result(), fn, items, 2 * self.jobs)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

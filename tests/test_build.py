@@ -158,8 +158,8 @@ def test_cli_build_options(tmp_path):
     assert "extracted 6, cached 0" in run.stdout
     assert len(list(ExtractionCache(out / ".kg-cache").dir.rglob("*.pkl"))) == 6
     run = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--out", str(out),
-                          "--no-cache"], cwd=tmp_path, env=_env(), capture_output=True,
-                         text=True, timeout=300)
+                          "--no-cache", "--jobs", "1"], cwd=tmp_path, env=_env(),
+                         capture_output=True, text=True, timeout=300)
     assert "extracted 6, cached 0" in run.stdout
     bad = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--out", str(out),
                           "--jobs", "0"], cwd=tmp_path, env=_env(), capture_output=True,
