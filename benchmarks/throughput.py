@@ -187,6 +187,27 @@ def phases(folder: str, cache: str) -> None:
                       "triples": len(graph)}))
 
 
+def _burn(n: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i
+    return time.perf_counter() - started
+
+
+def cpu_check() -> str:
+    """How much of two cores this shared machine gives now: the same CPU-bound loop in one
+    process, then in two at once (2.00: two full cores; 1.00: no gain from a second)."""
+    import multiprocessing
+
+    one = _burn(20_000_000)
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_burn, [20_000_000] * 2)
+        both = time.perf_counter() - started
+    return f"CPU check: two processes did {2 * one / both:.2f}x the work of one in the same time"
+
+
 def kg_build(folder: Path, out: Path, *extra: str) -> list[str]:
     return [PY, "-m", "kg.cli", "build", str(folder), "--out", str(out), "-q", *extra]
 
@@ -256,7 +277,7 @@ def big_file(megabytes: int, work: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--incremental", action="store_true")
     ap.add_argument("--big-mb", type=int, default=0)
@@ -268,11 +289,12 @@ def main() -> None:
         return segment_only(args.segment_only)
     if args.phases:
         return phases(*args.phases)
+    print(cpu_check())
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep or tmp)
         if args.sizes:
             throughput(args.sizes, args.jobs, work)
-        if args.incremental:
+        if args.incremental and args.sizes:
             incremental(max(args.sizes), work, max(args.jobs))
         if args.big_mb:
             big_file(args.big_mb, work)
