@@ -63,7 +63,11 @@ def extract_all(docs: Iterable[Document], *, executor: Executor | None = None,
         report.extracted += 1
         done[i] = outcome
         if cache:
-            cache.put(outcome)
+            try:
+                cache.put(outcome)
+            except OSError as err:  # a full disk or read-only folder costs speed, not the build
+                print(f"kg: cache off: {err}", file=sys.stderr)
+                cache = None
         _tick(bar, outcome.doc)
     if bar:
         bar.close()

@@ -166,3 +166,12 @@ def test_cli_build_options(tmp_path):
                          text=True, timeout=300)
     assert bad.returncode == 2
     assert bad.stderr.strip() == "kg: build: jobs must be at least 1, not 0"
+
+
+def test_an_unwritable_cache_costs_speed_not_the_build(tmp_path, capsys, sample_ttl):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    built = kg.build([SAMPLE_DIR], cache=blocker / "cache")  # cannot be created
+    assert (built.report.extracted, built.report.cached) == (6, 0)
+    assert built.turtle() == sample_ttl
+    assert capsys.readouterr().err.startswith("kg: cache off: ")
