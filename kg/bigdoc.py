@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .model import DocResult, Document
 
-SEGMENT = 200_000  # characters
+SEGMENT = 50_000  # characters: far above an article, small enough for rules that are quadratic
 _ENDS = ("。\n", "！\n", "？\n", "”\n", "」\n", "\n\n")
 
 
