@@ -1,60 +1,124 @@
-"""The whole build: read → normalise → extract → resolve → RDF."""
+"""The whole build: read → normalise → extract → resolve → RDF.
+
+Documents are read one at a time and streamed to the extraction executor (this
+process, worker processes or Dask workers: ``kg.parallel``); results already in the
+extraction cache (``kg.cache``) skip extraction. Results are kept in input order, so
+the graph is the same whatever the number of workers and whatever is cached.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable
+import types
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .cache import ExtractionCache
 from .graph import ENTITY_CLASSES, BuildReport, KnowledgeGraph
-from .model import DocResult
-from .read import ReadError, read_all
+from .model import DocResult, Document
+from .parallel import Executor, extract_one, make_executor
+from .read import ReadError, iter_documents
 from .resources import SAMPLE_DIR
 
 FACT_NAMES = {"delegate": "delegates", "role": "roles", "region": "regions",
               "honour": "honours", "stat": "statistics", "event": "event details"}
 
 
-def extract_all(docs, *, progress: bool = False) -> tuple[list[DocResult], list[str]]:
-    """Extract every document; one that fails is reported and skipped."""
-    from .extract.run import extract_document
-    from .nlp import get_pipeline
+def extract_all(docs: Iterable[Document], *, executor: Executor | None = None,
+                cache: ExtractionCache | None = None, report: BuildReport | None = None,
+                progress: bool = False) -> list[DocResult]:
+    """Results of every document in input order: from the cache or extracted.
 
-    nlp = get_pipeline()
-    results, skipped = [], []
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    A document that fails is reported in ``report.skipped`` and left out.
+    """
+    report = report if report is not None else BuildReport()
+    executor = executor or make_executor(1)
+    done: dict[int, DocResult] = {}
+    names: dict[int, str] = {}
+    waiting: deque[int] = deque()  # input positions of the documents sent to extraction
 
-        bar = tqdm(total=sum(len(d.text) for d in docs), unit="char", unit_scale=True,
-                   desc="extracting", file=sys.stderr, leave=False)
-    for doc in docs:
-        try:
-            results.append(extract_document(doc, nlp))
-        except Exception as err:  # one bad document must not spoil the build
-            skipped.append(f"{doc.name}: extraction failed ({type(err).__name__}: {err})")
-        if bar:
-            bar.update(len(doc.text))
+    def misses() -> Iterator[Document]:
+        for i, doc in enumerate(docs):
+            report.documents += 1
+            report.characters += len(doc.text)
+            hit = cache.get(doc) if cache else None
+            if hit is not None:
+                done[i] = hit
+                report.cached += 1
+                _tick(bar, doc)
+                continue
+            names[i] = doc.name
+            waiting.append(i)
+            yield doc
+
+    bar = _bar() if progress else None
+    for outcome in executor.map(extract_one, misses()):
+        i = waiting.popleft()
+        if isinstance(outcome, str):
+            report.skipped.append(_one_line(f"{names.pop(i)}: {outcome}"))
+            continue
+        names.pop(i)
+        report.extracted += 1
+        done[i] = outcome
+        if cache:
+            try:
+                cache.put(outcome)
+            except OSError as err:  # a full disk or read-only folder costs speed, not the build
+                print(f"kg: cache off: {err}", file=sys.stderr)
+                cache = None
+        _tick(bar, outcome.doc)
     if bar:
         bar.close()
-    return results, skipped
+    return [done[i] for i in sorted(done)]
+
+
+def _bar():
+    from tqdm import tqdm
+
+    return tqdm(unit="char", unit_scale=True, desc="extracting", file=sys.stderr, leave=False)
+
+
+def _tick(bar, doc: Document) -> None:
+    if bar is not None:
+        bar.update(len(doc.text))
 
 
 def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
-          strict: bool = False) -> KnowledgeGraph:
-    """Build the knowledge graph of the given files and folders (default: the sample corpus)."""
+          strict: bool = False, jobs: int | None = 1, scheduler: str | None = None,
+          cache: str | Path | None = None) -> KnowledgeGraph:
+    """Build the knowledge graph of the given files and folders (default: the sample corpus).
+
+    ``jobs``: worker processes for extraction (None: one per core, as memory allows;
+    1: in this process). ``scheduler``: a Dask scheduler address, or ``"local"``.
+    ``cache``: a folder of cached extraction results (None: no cache).
+    """
     from .rdfmap import to_rdf
     from .resolve import resolve
 
     started = time.perf_counter()
     paths = list(paths) if paths else [SAMPLE_DIR]
-    docs, errors = read_all(paths, strict=strict)
-    report = BuildReport(documents=len(docs), characters=sum(len(d.text) for d in docs))
-    report.skipped = [_skip_line(e) for e in errors]
-    results, failed = extract_all(docs, progress=progress)
-    report.skipped += failed
+    report = BuildReport()
+
+    def fail(err: ReadError) -> None:
+        if strict:
+            raise err
+        report.skipped.append(_skip_line(err))
+
+    if strict:  # fail on a bad file before the costly part starts
+        for _ in iter_documents(paths, fail):
+            pass
+    store = ExtractionCache(cache) if cache is not None else None
+    executor = make_executor(jobs, scheduler)
+    try:
+        report.jobs = executor.jobs
+        results = extract_all(iter_documents(paths, fail), executor=executor, cache=store,
+                              report=report, progress=progress)
+    except BaseException:
+        executor.close(abort=True)
+        raise
+    executor.close()
     report.documents = len(results)
     resolved = resolve(results)
     graph = to_rdf(resolved)
@@ -67,4 +131,20 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
 
 
 def _skip_line(err: ReadError) -> str:
-    return f"{Path(str(err.path)).name}: {err.reason}"
+    return _one_line(f"{Path(str(err.path)).name}: {err.reason}")
+
+
+def _one_line(text: str) -> str:
+    """A file name may hold line breaks; a skip line may not."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+class _CallableModule(types.ModuleType):
+    """``kg.build(...)`` is the function, but importing this submodule rebinds the name
+    ``kg.build`` to the module; calling the module calls the function, so both work."""
+
+    def __call__(self, *args, **kwargs) -> KnowledgeGraph:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

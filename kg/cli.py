@@ -19,11 +19,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .read import ReadError
 
+    cache = None if args.no_cache else (args.cache or f"{args.out}/.kg-cache")
     try:
         kg = build(args.paths or None, progress=not args.quiet and sys.stderr.isatty(),
-                   strict=args.strict)
+                   strict=args.strict, jobs=args.jobs, scheduler=args.scheduler, cache=cache)
     except ReadError as err:
         return _err(str(err))
+    except (RuntimeError, ValueError, OSError) as err:  # no dask, bad --jobs, scheduler down
+        return _err(f"build: {' '.join(str(err).split())[:300]}")
     for line in kg.report.skipped:
         print(f"kg: skipped {line}", file=sys.stderr)
     if kg.report.documents == 0:
@@ -196,6 +199,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--title", default="kg", help="title of the HTML page")
     b.add_argument("--strict", action="store_true", help="fail on the first unreadable file")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    b.add_argument("--jobs", "-j", type=int, default=None,
+                   help="extraction worker processes (default: one per core, as memory allows)")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on Dask workers: tcp://HOST:PORT, or 'local' for a LocalCluster")
+    b.add_argument("--cache", metavar="DIR",
+                   help="extraction cache folder (default: OUT/.kg-cache)")
+    b.add_argument("--no-cache", action="store_true", help="extract every document again")
     b.set_defaults(func=cmd_build)
 
     u = sub.add_parser("push", help="load the graph into a SPARQL store (Graph Store protocol)")

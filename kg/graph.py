@@ -27,6 +27,9 @@ class BuildReport:
     entities: dict[str, int] = field(default_factory=dict)
     facts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    extracted: int = 0  # documents run through extraction this time
+    cached: int = 0  # documents whose extraction came from the cache
+    jobs: int = 1  # extraction workers
 
     def summary(self) -> str:
         ents = ", ".join(f"{k} {v}" for k, v in self.entities.items())
@@ -34,7 +37,8 @@ class BuildReport:
         lines = [f"documents read: {self.documents} ({self.characters:,} characters)",
                  f"entities: {sum(self.entities.values())} ({ents})",
                  f"facts: {sum(self.facts.values())} ({facts})",
-                 f"time: {self.seconds:.1f} s"]
+                 f"time: {self.seconds:.1f} s (extracted {self.extracted}, cached "
+                 f"{self.cached}, {self.jobs} worker{'s' if self.jobs > 1 else ''})"]
         if self.skipped:
             lines.insert(1, f"skipped: {len(self.skipped)} file(s)")
             lines += [f"  skipped {s}" for s in self.skipped]

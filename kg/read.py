@@ -60,11 +60,17 @@ class ReadError(Exception):
         return f"{self.path}: {self.reason}".replace("\r", "\\r").replace("\n", "\\n")
 
 
-def _first_visit(path: Path, seen: set[str]) -> bool:
-    real = os.path.realpath(path)
-    if real in seen:
+def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Whether the file or folder ``path`` leads to is new (by device and inode, not by name:
+    cheaper than ``realpath`` in deep trees, and hard links count once too)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return True  # reading it will report why
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
         return False
-    seen.add(real)
+    seen.add(key)
     return True
 
 
@@ -73,8 +79,8 @@ class _Walker:
 
     def __init__(self, on_error: Callable[[ReadError], None]) -> None:
         self.on_error = on_error
-        self.seen_dirs: set[str] = set()
-        self.seen_files: set[str] = set()
+        self.seen_dirs: set[tuple[int, int]] = set()
+        self.seen_files: set[tuple[int, int]] = set()
 
     def walk(self, path: Path) -> Iterator[Path]:
         if path.is_dir():
@@ -84,28 +90,42 @@ class _Walker:
         elif _first_visit(path, self.seen_files):
             yield path
 
-    def _walk_dir(self, path: Path) -> Iterator[Path]:
+    def _walk_dir(self, root: Path) -> Iterator[Path]:
+        """Depth first in name order, with a stack (not recursion: folders nest deep)."""
+        stack = [self._entries(root)]
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
+            child = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                stack.append(self._entries(child))
+            elif child.suffix.lower() not in TEXT_SUFFIXES:
+                continue
+            elif is_file:
+                if _first_visit(child, self.seen_files):
+                    yield child
+            elif entry.is_symlink() and not os.path.exists(child):
+                self.on_error(ReadError(child, "broken symbolic link"))
+            else:  # a FIFO, socket or device named like a text file: never opened
+                self.on_error(ReadError(child, "not a regular file"))
+
+    def _entries(self, path: Path) -> Iterator[os.DirEntry[str]]:
+        """The visible entries of a folder seen for the first time, sorted by name."""
         if not _first_visit(path, self.seen_dirs):
-            return
+            return iter(())
         try:
             with os.scandir(path) as it:
                 entries = sorted(it, key=lambda entry: entry.name)
         except OSError as err:
             self.on_error(ReadError(path, _os_reason(err)))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            child = path / entry.name
-            try:
-                is_dir, is_file = entry.is_dir(), entry.is_file()
-            except OSError:
-                continue
-            if is_dir:
-                yield from self._walk_dir(child)
-            elif is_file and child.suffix.lower() in TEXT_SUFFIXES:
-                if _first_visit(child, self.seen_files):
-                    yield child
+            return iter(())
+        return (e for e in entries if not e.name.startswith("."))
 
 
 def _raise(err: ReadError) -> None:
@@ -306,31 +326,40 @@ def read_document(path: Path, *, max_bytes: int = 64 * 1024 * 1024) -> Document:
     return Document(digest[:16], str(path), path.name, text, encoding, digest)
 
 
+def iter_documents(
+    paths: Iterable[str | Path], on_error: Callable[[ReadError], None]
+) -> Iterator[Document]:
+    """Read the files under ``paths`` one at a time, passing each unusable one to ``on_error``.
+
+    Streaming: only the document being handed out is in memory. Files with identical
+    bytes are yielded once: a corpus copied twice counts once.
+    """
+    seen: set[str] = set()
+    walker = _Walker(on_error=on_error)
+    for path in paths:
+        for file in walker.walk(Path(path)):
+            try:
+                doc = read_document(file)
+            except ReadError as err:
+                on_error(err)
+                continue
+            except (OSError, ValueError, MemoryError) as err:  # nothing a file holds may crash us
+                on_error(ReadError(file, f"cannot read ({type(err).__name__}: {err})"))
+                continue
+            if doc.doc_id not in seen:
+                seen.add(doc.doc_id)
+                yield doc
+
+
 def read_all(
     paths: Iterable[str | Path], *, strict: bool = False
 ) -> tuple[list[Document], list[ReadError]]:
-    """Read all files under ``paths``, collecting errors (``strict``: raise the first one).
-
-    Files with identical bytes are returned once: a corpus copied twice counts once.
-    """
-    docs: list[Document] = []
+    """Read all files under ``paths``, collecting errors (``strict``: raise the first one)."""
     errors: list[ReadError] = []
-    seen: set[str] = set()
 
     def fail(err: ReadError) -> None:
         if strict:
             raise err
         errors.append(err)
 
-    walker = _Walker(on_error=fail)
-    for path in paths:
-        for file in walker.walk(Path(path)):
-            try:
-                doc = read_document(file)
-            except ReadError as err:
-                fail(err)
-                continue
-            if doc.doc_id not in seen:
-                seen.add(doc.doc_id)
-                docs.append(doc)
-    return docs, errors
+    return list(iter_documents(paths, fail)), errors

@@ -48,3 +48,15 @@ def facts_of(result, kind: str) -> list[dict[str, str]]:
 
 def names_of(result, label: str) -> set[str]:
     return {m.text for m in result.mentions if m.label == label}
+
+
+def same_surface(original: str, start: int, end: int, text: str) -> bool:
+    """Does ``original[start:end]`` say ``text`` once normalised (script, joined lines)?"""
+    import re
+
+    from kg.normalise import to_simplified
+
+    def squash(s: str) -> str:
+        return re.sub(r"[ \t]*\n[ \t\n]*", "", s)
+
+    return squash(to_simplified(original[start:end])) == squash(text)

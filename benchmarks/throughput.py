@@ -1,0 +1,304 @@
+"""Build throughput at scale: end-to-end `kg build` against bare pkuseg segmentation.
+
+    python benchmarks/throughput.py                       # sizes 1 10 100, jobs 1 and 2
+    python benchmarks/throughput.py --sizes 1 10 100 1000 --jobs 2 --incremental --big-mb 50
+
+For each corpus size (1 = the sample corpus, N = N copies of it with people's names and
+county names varied, so resolution has real work) it prints characters, wall time and
+characters/s of (a) bare pkuseg segmentation of the same texts in one process and (b)
+`kg build --no-cache` (read → extract → resolve → RDF → Turtle, and the HTML page) with
+each --jobs, both including model load, the ratio (b)/(a), and the peak RSS summed over
+the process and its workers. ``--incremental``: a cached rebuild of the largest corpus
+with one document changed, against the full build, with the time of each stage.
+``--big-mb``: peak RSS of building one file of that many MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "gold" / "sample"
+PY = sys.executable
+
+
+# --- corpora ------------------------------------------------------------------------------
+
+
+def _surnames() -> list[str]:
+    from kg.resources import LEXICON_DIR
+
+    lines = (LEXICON_DIR / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    return [w for w in (line.strip() for line in lines) if w and not w.startswith("#")]
+
+
+def _counties() -> set[str]:
+    from kg.resources import GAZETTEER_DIR
+
+    rows = (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return {r.split("\t")[1] for r in rows
+            if r.split("\t")[3] == "county" and r.split("\t")[1][-1] in "县旗"}
+
+
+def make_corpus(folder: Path, copies: int) -> int:
+    """``copies`` variants of the sample corpus in ``folder`` (UTF-8); returns characters."""
+    from kg.read import read_document
+    from kg.resources import SAMPLE_DIR
+
+    surnames, counties = _surnames(), sorted(_counties())
+    single = [s for s in surnames if len(s) == 1]
+    docs = []
+    for path in sorted(SAMPLE_DIR.glob("*.txt")):
+        gold = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))
+        people = [e for e in gold["entities"] if e["type"] == "Person"]
+        places = [e["name"] for e in gold["entities"]
+                  if e["type"] == "Place" and e["name"] in counties]
+        docs.append((path.stem, read_document(path).text, people, places))
+    given = sorted({ch for _, _, people, _ in docs for p in people
+                    for ch in p["name"][_surname_len(p["name"], surnames):]})
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for k in range(copies):
+        rng = random.Random(k)
+        for stem, text, people, places in docs:
+            if k:
+                text = _vary(text, people, places, rng, surnames, single, given, counties)
+            (folder / f"{k:05}_{stem}.txt").write_text(text, encoding="utf-8")
+            total += len(text)
+    return total
+
+
+def _surname_len(name: str, surnames: list[str]) -> int:
+    return 2 if len(name) > 2 and name[:2] in surnames else 1
+
+
+def _vary(text, people, places, rng, surnames, single, given, counties) -> str:
+    """Give every person a new name (aliases keep their title) and move counties."""
+    swaps: dict[str, str] = {}
+    for person in people:
+        name = person["name"]
+        if len(name) < 2 or "·" in name:
+            continue
+        old_family = name[:_surname_len(name, surnames)]
+        family = rng.choice(single[:100])
+        swaps[name] = family + "".join(rng.choice(given) for _ in range(len(name) - 1 - (
+            len(old_family) - 1)))
+        for alias in person.get("aliases", []):
+            if alias.startswith(old_family) and alias != name:
+                swaps.setdefault(alias, family + alias[len(old_family):])
+    for place in places:
+        swaps[place] = rng.choice(counties)
+    for old in sorted(swaps, key=len, reverse=True):
+        text = text.replace(old, swaps[old])
+    return text
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (bytes, the process and its children summed) and stdout."""
+    import psutil
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not stop.is_set():
+            total = 0
+            try:
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            peak = max(peak, total)
+            stop.wait(0.1)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    thread.join()
+    if proc.returncode:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
+    return seconds, peak, out
+
+
+def segment_only(folder: str) -> None:
+    """Bare pkuseg: load the model, segment every text of ``folder`` (run as a child)."""
+    import spacy_pkuseg
+
+    from kg.nlp import pkuseg_model_dir
+
+    seg = spacy_pkuseg.pkuseg(str(pkuseg_model_dir()), user_dict="default")
+    words = 0
+    for path in sorted(Path(folder).glob("*.txt")):
+        words += len(seg.cut(path.read_text(encoding="utf-8")))
+    print(words)
+
+
+def phases(folder: str, cache: str) -> None:
+    """Time each stage of a build in this process (run as a child); prints JSON."""
+    from kg.build import extract_all
+    from kg.cache import ExtractionCache
+    from kg.graph import BuildReport, turtle
+    from kg.html import write_html
+    from kg.parallel import make_executor
+    from kg.rdfmap import to_rdf
+    from kg.read import iter_documents
+    from kg.resolve import resolve
+
+    times, t = {}, time.perf_counter()
+    report = BuildReport()
+    executor = make_executor(1)
+    results = extract_all(iter_documents([folder], lambda e: None), executor=executor,
+                          cache=ExtractionCache(cache), report=report)
+    times["read+extract"], t = time.perf_counter() - t, time.perf_counter()
+    resolved = resolve(results)
+    times["resolve"], t = time.perf_counter() - t, time.perf_counter()
+    graph = to_rdf(resolved)
+    times["rdf"], t = time.perf_counter() - t, time.perf_counter()
+    turtle(graph)
+    times["turtle"], t = time.perf_counter() - t, time.perf_counter()
+    with tempfile.TemporaryDirectory() as out:
+        write_html(graph, Path(out) / "graph.html")
+    times["html"] = time.perf_counter() - t
+    print(json.dumps({"times": times, "extracted": report.extracted, "cached": report.cached,
+                      "triples": len(graph)}))
+
+
+def _burn(n: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i
+    return time.perf_counter() - started
+
+
+def cpu_check() -> str:
+    """How much of two cores this shared machine gives now: the same CPU-bound loop in one
+    process, then in two at once (2.00: two full cores; 1.00: no gain from a second)."""
+    import multiprocessing
+
+    one = _burn(20_000_000)
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_burn, [20_000_000] * 2)
+        both = time.perf_counter() - started
+    return f"CPU check: two processes did {2 * one / both:.2f}x the work of one in the same time"
+
+
+def kg_build(folder: Path, out: Path, *extra: str) -> list[str]:
+    return [PY, "-m", "kg.cli", "build", str(folder), "--out", str(out), "-q", *extra]
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def throughput(sizes: list[int], jobs: list[int], work: Path) -> dict[int, float]:
+    print(f"{'size':>6} {'docs':>6} {'chars':>11} {'what':>12} {'seconds':>8} {'chars/s':>9}"
+          f" {'ratio':>6} {'peak RSS':>9}")
+    full: dict[int, float] = {}
+    for size in sizes:
+        folder = work / f"x{size}"
+        chars = make_corpus(folder, size)
+        docs = len(list(folder.glob("*.txt")))
+        seg_s, seg_rss, _ = run_measured([PY, __file__, "--segment-only", str(folder)])
+        base = chars / seg_s
+        print(f"{size:>6} {docs:>6} {chars:>11,} {'pkuseg':>12} {seg_s:>8.1f} {base:>9,.0f}"
+              f" {1.0:>6.2f} {mb(seg_rss):>9}", flush=True)
+        for j in jobs:
+            secs, rss, _ = run_measured(kg_build(folder, work / "out", "--no-cache",
+                                                 "--jobs", str(j)))
+            full[size] = secs
+            print(f"{size:>6} {docs:>6} {chars:>11,} {f'build -j{j}':>12} {secs:>8.1f}"
+                  f" {chars / secs:>9,.0f} {chars / secs / base:>6.2f} {mb(rss):>9}",
+                  flush=True)
+    return full
+
+
+def incremental(size: int, work: Path, jobs: int) -> None:
+    folder, out = work / f"x{size}", work / "inc"
+    if not folder.exists():
+        make_corpus(folder, size)
+    full, _, _ = run_measured(kg_build(folder, out, "--no-cache", "--jobs", str(jobs)))
+    run_measured(kg_build(folder, out, "--jobs", str(jobs)))  # fills the cache
+    first = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2]
+    first.write_text(first.read_text(encoding="utf-8") + "\n会议于当天闭幕。\n",
+                     encoding="utf-8")
+    again, _, _ = run_measured(kg_build(folder, out, "--jobs", str(jobs)))
+    print(f"\nincremental, {size}x corpus, -j{jobs}: full build {full:.1f} s, rebuild with one "
+          f"document changed {again:.1f} s = {100 * again / full:.1f} % of the full build")
+    _, _, stages = run_measured([PY, __file__, "--phases", str(folder), str(out / ".kg-cache")])
+    info = json.loads(stages)
+    parts = ", ".join(f"{k} {v:.1f} s" for k, v in info["times"].items())
+    print(f"  stages of a cached rebuild (in one process, extracted {info['extracted']}, "
+          f"cached {info['cached']}, {info['triples']:,} triples): {parts}")
+
+
+def big_file(megabytes: int, work: Path) -> None:
+    from kg.read import read_document
+    from kg.resources import SAMPLE_DIR
+
+    text = "\n".join(read_document(p).text for p in sorted(SAMPLE_DIR.glob("*.txt")))
+    folder = work / "big"
+    folder.mkdir(exist_ok=True)
+    data = (text + "\n").encode("utf-8")
+    path = folder / "big.txt"
+    with path.open("wb") as fh:
+        for _ in range(megabytes * 2**20 // len(data)):
+            fh.write(data)
+    secs, rss, _ = run_measured(kg_build(folder, work / "bigout", "--no-cache", "--jobs", "1"))
+    size = path.stat().st_size
+    print(f"\none file of {mb(size)}: built in {secs:.0f} s ({size / secs / 1e3:,.0f} kB/s),"
+          f" peak RSS {mb(rss)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--incremental", action="store_true")
+    ap.add_argument("--big-mb", type=int, default=0)
+    ap.add_argument("--keep", metavar="DIR", help="generate the corpora here (kept)")
+    ap.add_argument("--segment-only", help=argparse.SUPPRESS)
+    ap.add_argument("--phases", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.segment_only:
+        return segment_only(args.segment_only)
+    if args.phases:
+        return phases(*args.phases)
+    print(cpu_check())
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(args.keep or tmp)
+        if args.sizes:
+            throughput(args.sizes, args.jobs, work)
+        if args.incremental and args.sizes:
+            incremental(max(args.sizes), work, max(args.jobs))
+        if args.big_mb:
+            big_file(args.big_mb, work)
+
+
+if __name__ == "__main__":
+    main()
