@@ -59,4 +59,5 @@ def same_surface(original: str, start: int, end: int, text: str) -> bool:
     def squash(s: str) -> str:
         return re.sub(r"[ \t]*\n[ \t\n]*", "", s)
 
-    return squash(to_simplified(original[start:end])) == squash(text)
+    # mentions keep the text's own characters; compare both in simplified form
+    return squash(to_simplified(original[start:end])) == squash(to_simplified(text))
