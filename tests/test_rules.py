@@ -222,3 +222,10 @@ def test_profile_opener_with_demographics_then_posts(extract):
     roles = {(x["title"], x["org"]) for x in facts_of(r, "role")}
     assert ("校长", "伽师县克孜勒苏乡中心小学") in roles
     assert ("党支部书记", "伽师县克孜勒苏乡中心小学") in roles
+
+
+def test_city_bodies_named_by_a_bare_shi(extract):
+    r = extract("大会将听取和审议市人大常委会、市中级人民法院工作报告，选举产生市监察委员会主任。")
+    orgs = names_of(r, "Organization")
+    assert {"市人大常委会", "市中级人民法院", "市监察委员会"} <= orgs
+    assert not any(o.startswith(("审议", "产生")) for o in orgs)

@@ -52,11 +52,12 @@ def _has_name(ctx: Ctx, s: int, head: int, end: int) -> bool:
     return len(words) >= 2
 
 
-def _generic_prefix(ctx: Ctx, s: int, head: int) -> bool:
+def _generic_prefix(ctx: Ctx, s: int, head: int, end: int) -> bool:
     """村|党支部, 好|学校, 党委|常委会, 一窗|办: nothing that names one organisation."""
     prefix = ctx.text[s:head]
-    if len(prefix) == 1 and not ctx.covering(s, "Place"):
-        return True
+    if len(prefix) == 1 and not ctx.covering(s, "Place") and not (
+            prefix in "省市县州" and ctx.lex.org_suffixes.get(ctx.text[head:end]) == "strong"):
+        return True  # 村|党支部 names no one village; 市|人民政府 is the city's (of the story)
     if prefix in _GENERIC or prefix in ctx.lex.org_suffixes:
         return True
     first = ctx.token_at(s)
@@ -97,7 +98,7 @@ def suffix_orgs(ctx: Ctx) -> None:
         name = text[s:end]
         if any(name.endswith(ev) and len(ev) > end - head for ev in ctx.lex.event_suffixes):
             continue  # 民主生活会 is a meeting
-        if s == head or name in _GENERIC or len(name) < 3 or _generic_prefix(ctx, s, head):
+        if s == head or name in _GENERIC or len(name) < 3 or _generic_prefix(ctx, s, head, end):
             continue
         prefix = text[s:head]
         if prefix in _REGION_WORDS and strength != "weak":

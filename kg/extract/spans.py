@@ -56,11 +56,19 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
 
 
 def skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:
-    """审查|中央委员会: verbs (and verbal nouns) do not start a name."""
+    """审查|中央委员会: verbs (and verbal nouns) do not start a name; nor does the verb of
+    a word the segmenter glued to a place word (审议市|人大常委会 → 市人大常委会)."""
     while s < head:
         tok = ctx.token_at(s)
-        if not tok or tok[1] > head or ctx.lex.word_tags.get(ctx.text[tok[0] : tok[1]]) not in (
-                "v", "vn"):
+        if not tok or tok[1] > head:
             break
-        s = tok[1]
+        word = ctx.text[tok[0] : tok[1]]
+        if ctx.lex.word_tags.get(word) in ("v", "vn"):
+            s = tok[1]
+            continue
+        glued = (len(word) >= 3 and word[-1] in "省市县区州" and word not in ctx.lex.word_tags
+                 and not ctx.covering(tok[0], "Place"))
+        if glued and ctx.lex.word_tags.get(word[:-1]) in ("v", "vn"):
+            s = tok[1] - 1
+        break
     return s
