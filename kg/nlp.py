@@ -78,7 +78,16 @@ def _make_delegates(nlp: Language, name: str, congress: str) -> Callable[[Doc], 
 
 
 def _cleanup(ctx: Ctx) -> None:
-    """Drop person candidates that are really places or organisations."""
+    """Drop person candidates that are really places or organisations, organisations
+    inside an event's name (岳阳市九届人大|二次会议) and a known short name that only
+    starts a longer one (中国石油|天然气股份有限公司…)."""
+    events = ctx.of_label("Event")
+    orgs = ctx.of_label("Organization")
+    ctx.mentions = [m for m in ctx.mentions if not (m.label == "Organization" and (
+        (m.source == "suffix" and any(e.start <= m.start and m.end <= e.end
+                                      and e.end - e.start > m.end - m.start for e in events))
+        or (m.source == "lexicon" and any(o.start == m.start and o.end > m.end
+                                          and o.source == "suffix" for o in orgs))))]
     keep = []
     for m in ctx.mentions:
         if m.label == "Person":
