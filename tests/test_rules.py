@@ -232,7 +232,8 @@ def test_city_bodies_named_by_a_bare_shi(extract):
 
 
 def test_no_organisation_inside_an_event_or_a_longer_company_name(extract):
-    r = extract("岳阳市九届人大二次会议开幕。中国石油天然气股份有限公司西南油气田分公司经理王强说。")
+    r = extract("岳阳市九届人大二次会议开幕。"
+                "中国石油天然气股份有限公司西南油气田分公司经理王强说。")
     orgs = names_of(r, "Organization")
     assert "岳阳市九届人大" not in orgs and "中国石油" not in orgs
     assert "中国石油天然气股份有限公司西南油气田分公司" in orgs
