@@ -237,3 +237,14 @@ def test_no_organisation_inside_an_event_or_a_longer_company_name(extract):
     orgs = names_of(r, "Organization")
     assert "岳阳市九届人大" not in orgs and "中国石油" not in orgs
     assert "中国石油天然气股份有限公司西南油气田分公司" in orgs
+
+
+def test_region_from_laizi(extract):
+    r = extract("来自德阳的东方电气集团东方汽轮机有限公司高级技师周明代表说，要练好本领。")
+    regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
+    assert ("周明", "德阳") in regions
+
+
+def test_a_country_in_a_company_name_is_no_region(extract):
+    r = extract("中国石油天然气股份有限公司西南油气田分公司首席技师王志刚说，气田在川南。")
+    assert not any(f["place"] == "中国" for f in facts_of(r, "region"))

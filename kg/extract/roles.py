@@ -308,6 +308,14 @@ def find_regions(ctx: Ctx) -> None:
     """The most specific place in a person's organisation, or just before them."""
     text = ctx.text
     done: set[str] = set()
+    for m in re.finditer(r"来自([^，。、；的]{2,14})的", text):  # 来自德阳的…周明代表
+        place = _most_specific(_places_in(ctx, m.start(1), m.end(1)))
+        nxt = min((q for q in ctx.of_label("Person") if q.start >= m.end()),
+                  key=lambda q: q.start, default=None)
+        if place and nxt and nxt.start - m.end() <= 40 and nxt.text not in done and not re.search(
+                r"[。，；]", text[m.end() : nxt.start]):
+            _region(ctx, nxt.text, place, m.start(), nxt.end, "from-place")
+            done.add(nxt.text)
     for f in ctx.facts:
         if f.kind != "role" or not f.args.get("org"):
             continue
@@ -317,6 +325,8 @@ def find_regions(ctx: Ctx) -> None:
         if i < 0:
             i = text.rfind(org, 0, s_start)  # an organisation named earlier (村党支部)
         place = _most_specific(_places_in(ctx, i, i + len(org))) if i >= 0 else None
+        if place and place.attrs.get("level") == "country":
+            continue  # 中国石油…公司: a company's name, not where the person is
         if place:
             _region(ctx, f.args["person"], place, f.start, f.end, "organisation-place")
             done.add(f.args["person"])
