@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -61,3 +64,77 @@ def same_surface(original: str, start: int, end: int, text: str) -> bool:
 
     # mentions keep the text's own characters; compare both in simplified form
     return squash(to_simplified(original[start:end])) == squash(to_simplified(text))
+
+
+def as_nobody(check: Callable[[], list[str]]) -> list[str]:
+    """Run ``check`` in a child that gave up root (root reads files whatever their mode);
+    its result comes back as JSON."""
+    if os.geteuid() != 0:
+        return check()
+    read_fd, write_fd = os.pipe()
+    if (pid := os.fork()) == 0:  # child: never returns into pytest
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            result: object = check()
+        except BaseException as err:  # reported to the parent, which fails the test
+            result = repr(err)
+        os.write(write_fd, json.dumps(result).encode())
+        os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as pipe:
+        output = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(output)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless chromium driven by Playwright (the test skips without either)."""
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
+        pytest.skip("playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium missing (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_watched(browser, url: str, ready: str, allowed: tuple[str, ...], timeout: int):
+    """Open ``url`` and wait for ``ready``, recording console errors, page errors, dialogs
+    and requests to anything outside ``allowed`` (which are refused)."""
+    seen: dict[str, list[str]] = {"console": [], "page": [], "dialog": [], "remote": []}
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+
+    def route(r) -> None:
+        if r.request.url.startswith(allowed):
+            r.continue_()
+        else:
+            seen["remote"].append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
+    page.on("pageerror", lambda e: seen["page"].append(str(e)))
+
+    def on_dialog(d) -> None:
+        seen["dialog"].append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(url)
+    page.wait_for_selector(ready, state="attached", timeout=timeout)
+    return page, seen

@@ -3,10 +3,10 @@ as text (never markup) and copes with 10,000 nodes. Graph builders are in test_h
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import open_watched
 from test_html import (
     ENTITY_COUNT,
     SENTENCE,
@@ -21,54 +21,14 @@ from kg.html import NODE_TYPES, to_networkx, write_html, write_neighbourhood
 from kg.namespaces import ID
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 CLEAN = {"console": [], "page": [], "dialog": [], "remote": []}
 ZHANG, TEAM = str(ID["person/张黎明"]), str(ID["org/配电抢修班"])
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if importlib.util.find_spec("playwright") is None:
-        pytest.skip("playwright is not installed (pip install playwright)")
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium missing (apt-get install chromium fonts-noto-cjk)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 def _open(browser, path: Path) -> tuple[object, dict[str, list[str]]]:
     """Open the page offline, recording console errors, page errors, dialogs and requests."""
-    seen: dict[str, list[str]] = {"console": [], "page": [], "dialog": [], "remote": []}
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-
-    def route(r) -> None:
-        if r.request.url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            seen["remote"].append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
-    page.on("pageerror", lambda e: seen["page"].append(str(e)))
-
-    def on_dialog(d) -> None:
-        seen["dialog"].append(d.message)
-        d.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.goto(path.resolve().as_uri())
-    page.wait_for_selector('body[data-drawn="1"]', state="attached", timeout=120_000)
-    return page, seen
+    return open_watched(browser, path.resolve().as_uri(), 'body[data-drawn="1"]',
+                        ("file:", "data:"), 120_000)
 
 
 def _drawn(page) -> int:

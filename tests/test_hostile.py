@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from conftest import make_doc, same_surface
+from conftest import as_nobody, make_doc, same_surface
 
 from kg.bigdoc import cut_points, extract_large
 from kg.build import build
@@ -98,27 +96,6 @@ def test_file_names_with_line_breaks_give_one_line(tmp_path):
     shutil.copy(GOOD[0], tmp_path / "good.txt")
     built = build([tmp_path])
     assert built.report.skipped == ["bad\\nname.txt: binary, not text"]
-
-
-def as_nobody(check: Callable[[], list[str]]) -> list[str]:
-    """Run ``check`` in a child that gave up root (root reads files whatever their mode)."""
-    if os.geteuid() != 0:
-        return check()
-    read_fd, write_fd = os.pipe()
-    if (pid := os.fork()) == 0:  # child: never returns into pytest
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            result: object = check()
-        except BaseException as err:  # reported to the parent, which fails the test
-            result = repr(err)
-        os.write(write_fd, json.dumps(result).encode())
-        os._exit(0)
-    os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as pipe:
-        output = pipe.read()
-    os.waitpid(pid, 0)
-    return json.loads(output)
 
 
 def test_unreadable_files_and_folders_are_skipped(extract):

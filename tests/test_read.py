@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import random
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import as_nobody
 
 from kg.read import ReadError, iter_paths, read_all, read_document
 
@@ -160,27 +159,6 @@ def test_not_a_file(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert read_error(fifo).reason == "not a regular file"  # and it did not block
-
-
-def as_nobody(check: Callable[[], list[str]]) -> list[str]:
-    """Run ``check`` without root's power to ignore file modes (in a child that drops it)."""
-    if os.geteuid() != 0:
-        return check()
-    read_fd, write_fd = os.pipe()
-    if (pid := os.fork()) == 0:  # child: never returns into pytest
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            result: object = check()
-        except BaseException as err:  # reported to the parent, which fails the test
-            result = repr(err)
-        os.write(write_fd, json.dumps(result).encode())
-        os._exit(0)
-    os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as pipe:
-        output = pipe.read()
-    os.waitpid(pid, 0)
-    return json.loads(output)
 
 
 def test_unreadable_file_and_folder() -> None:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from conftest import open_watched
 from test_serve import CROSS, NAMES, PEOPLE, XSS, people_graph
 
 from kg.serve import Limits, make_server
 from kg.store import open_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 pytestmark = pytest.mark.browser
 
 
@@ -28,45 +21,9 @@ def server():
     srv.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if importlib.util.find_spec("playwright") is None:
-        pytest.skip("playwright is not installed (pip install playwright)")
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium missing (apt-get install chromium fonts-noto-cjk)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 def _open(browser, url: str, ready: str):
     """Open a page of the server, recording console errors, page errors, dialogs, other hosts."""
-    seen: dict[str, list[str]] = {"console": [], "page": [], "dialog": [], "remote": []}
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-
-    def route(r) -> None:
-        if r.request.url.startswith(url):
-            r.continue_()
-        else:
-            seen["remote"].append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
-    page.on("pageerror", lambda e: seen["page"].append(str(e)))
-
-    def on_dialog(d) -> None:
-        seen["dialog"].append(d.message)
-        d.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.goto(url)
-    page.wait_for_selector(ready, state="attached", timeout=30_000)
-    return page, seen
+    return open_watched(browser, url, ready, (url,), 30_000)
 
 
 def _run(page) -> None:
