@@ -14,14 +14,9 @@ __all__ = ["build", "load", "KnowledgeGraph", "__version__"]
 
 def build(paths=None, **kwargs):
     """Build a KnowledgeGraph from files and folders (default: the bundled sample corpus)."""
-    from .build import build as _build
+    from .build import build as _build  # the submodule stays callable (kg/build.py)
 
-    # importing the submodule kg.build set the package's ``build`` to it: put this back
-    globals()["build"] = _public_build
     return _build(paths, **kwargs)
-
-
-_public_build = build
 
 
 def load(path):
