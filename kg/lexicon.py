@@ -211,6 +211,8 @@ class Lexicon:
     person_cues: dict[str, list[str]]
     gazetteer: Gazetteer
     minority_names: dict[str, list[str]] = field(default_factory=dict)
+    minority_parts: frozenset[str] = frozenset()  # derived from minority_names
+    name_chars: frozenset[str] = frozenset()  # characters of transliterated names
     org_modifiers: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
     word_tags: dict[str, str] = field(default_factory=dict)
@@ -222,6 +224,8 @@ class Lexicon:
     honour_index: PhraseIndex = field(default_factory=PhraseIndex)
 
     def __post_init__(self) -> None:
+        self.minority_parts = frozenset(self.minority_names.get("part", []))
+        self.name_chars = frozenset("".join(self.minority_names.get("chars", [])))
         for name in list(self.gazetteer.by_name) + list(self.countries) + list(self.landmarks):
             self.place_index.add(name)
         for name in self.orgs:

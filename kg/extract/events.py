@@ -136,12 +136,13 @@ def local_congresses(ctx: Ctx) -> None:
         if place:
             found[(level, n)] = place
         m.attrs["congress"] = f"{level}|{n}"
+    here = ""  # no place named: this document's own congress, not a namesake elsewhere
     for m in ctx.of_label("Event"):
         if "congress" in m.attrs:
             level, n = m.attrs.pop("congress").split("|")
-            # no place named: this document's own congress, not one of the same number elsewhere
-            where = found.get((level, int(n))) or level + hashlib.sha1(
-                ctx.text.encode()).hexdigest()[:8]
+            if not found.get((level, int(n))) and not here:
+                here = hashlib.sha1(ctx.text.encode()).hexdigest()[:8]
+            where = found.get((level, int(n))) or level + here
             m.attrs["key"] = f"local-congress/{where}/{n}"
     for m in ctx.of_label("Event"):
         g = _BARE_LOCAL.match(m.text)

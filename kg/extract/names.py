@@ -47,7 +47,7 @@ def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | N
 
 def is_minority_name(ctx: Ctx, s: str) -> bool:
     """才让卓玛, 哈德尔别克: made wholly of listed name parts, or closed by a listed ending."""
-    parts = set(ctx.lex.minority_names.get("part", []))
+    parts = ctx.lex.minority_parts
     endings = ctx.lex.minority_names.get("ending", [])
     if not 2 <= len(s) <= 6 or not all(is_cjk(c) for c in s) or s in ctx.lex.common_words:
         return False
@@ -84,8 +84,7 @@ def foreign_name_at(ctx: Ctx, p: int, min_len: int = 3) -> tuple[int, int] | Non
         end = tok[1]
     while end > p and text[end - 1] in _STOP:
         end -= 1  # 吐尔|洪刚|从: 刚 belongs to what follows
-    chars = "".join(ctx.lex.minority_names.get("chars", []))
-    if not all(c in chars for c in text[p:end]):
+    if not all(c in ctx.lex.name_chars for c in text[p:end]):
         return None  # 参与率, 几十年如一日: not a transliterated name
     if not min_len <= end - p <= 8 or any(m.start < end and p < m.end and m.label != "Person"
                                           for m in ctx.mentions):

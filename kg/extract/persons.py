@@ -184,7 +184,8 @@ def cue_persons(ctx: Ctx) -> None:
         m = re.match(r"[\s“”]*([\u4e00-\u9fff]{2,4}?)是", text[s : s + 8])
         if m and valid_name(ctx, m.group(1)) and s + m.start(1) in ctx.tok_starts:
             a, b = ctx.clause_of(s + m.end())
-            if title_ending_at(ctx, b) and title_ending_at(ctx, b)[0] > s + m.end():
+            post = title_ending_at(ctx, b)
+            if post and post[0] > s + m.end():
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     for word in cues.get("before_name", []):  # 代表司马建国, 村民李四
         for m in re.finditer(re.escape(word), text):

@@ -21,7 +21,6 @@ from .titles import title_ending_at
 _ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党委", "乡": "乡", "镇": "镇",
              "县": "县", "市": "市", "省": "省", "自治区": "自治区", "社区": "社区",
              "医院": "医院", "公司": "公司"}
-_LEAD = ("现任", "担任", "系", "是", "为", "任")
 _AGENCY = re.compile(r"(新华社|本报|中新社|央视|本台|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|报社|"
                      r"通讯社|电视台|融媒体中心))")
 
@@ -175,10 +174,10 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
     """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
     text = ctx.text
     last_org = ""
+    leads = sorted(ctx.lex.person_cues.get("role_lead", []), key=len, reverse=True)
     for seg in re.finditer(r"([^，；。、]+)(、?)", text[pos:s_end]):
         a, b = pos + seg.start(1), pos + seg.end(1)
-        leads = ctx.lex.person_cues.get("role_lead", []) or _LEAD
-        for lead in sorted(leads, key=len, reverse=True):
+        for lead in leads:
             if text.startswith(lead, a):
                 a += len(lead)
                 break
