@@ -85,6 +85,7 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[str] = ()) -> None:
         self._lengths: dict[str, list[int]] = defaultdict(list)
+        self._end_lengths: dict[str, list[int]] = defaultdict(list)  # by last character
         self._phrases: set[str] = set()
         for p in phrases:
             self.add(p)
@@ -93,10 +94,10 @@ class PhraseIndex:
         if not phrase or phrase in self._phrases:
             return
         self._phrases.add(phrase)
-        lengths = self._lengths[phrase[0]]
-        if len(phrase) not in lengths:
-            lengths.append(len(phrase))
-            lengths.sort(reverse=True)
+        for lengths in (self._lengths[phrase[0]], self._end_lengths[phrase[-1]]):
+            if len(phrase) not in lengths:
+                lengths.append(len(phrase))
+                lengths.sort(reverse=True)
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self._phrases
@@ -130,8 +131,10 @@ class PhraseIndex:
 
     def ending_at(self, text: str, end: int, max_len: int = 12) -> list[str]:
         """Phrases that end exactly at ``end``, longest first."""
-        return [text[end - n : end] for n in range(min(max_len, end), 0, -1)
-                if text[end - n : end] in self._phrases]
+        if end <= 0:
+            return []
+        return [text[end - n : end] for n in self._end_lengths.get(text[end - 1], ())
+                if n <= min(max_len, end) and text[end - n : end] in self._phrases]
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,30 @@ only when results leave the pipeline.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 
 CLAUSE_PUNCT = "，,；;：:。！？!?\n"
 PUNCT = CLAUSE_PUNCT + "、“”‘’\"'《》〈〉（）()[]【】「」『』…—-·~ 　\t"
+
+
+@lru_cache(maxsize=8192)
+def rx(pattern: str) -> re.Pattern[str]:
+    """A compiled pattern, kept: patterns built from word lists outnumber ``re``'s own cache
+    (512), which then recompiles them for every document."""
+    return re.compile(pattern)
+
+
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``word`` in ``text``, left to right, not overlapping (as ``re.finditer``)."""
+    i = text.find(word) if word else -1
+    while i >= 0:
+        yield i, i + len(word)
+        i = text.find(word, i + len(word))
 
 
 def is_cjk(ch: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention
+from .context import Ctx, NFact, NMention, rx
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
 
@@ -104,7 +104,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         delegation_members(ctx)
     if in_context:
         announced_list(ctx)
-    for m in re.finditer(rf"(?:党的)?{re.escape(congress)}代表、", text):  # …代表、工程师陈志强
+    for m in rx(rf"(?:党的)?{re.escape(congress)}代表、").finditer(text):  # …代表、工程师陈志强
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)
         if nxt and nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention
+from .context import Ctx, NFact, NMention, rx
 
 _QUOTES = "“”‘’\"'「」『』《》"
 _TAIL = re.compile(r"(等)?(诸多|多项|多个|一系列)?(荣誉称号|荣誉|称号|奖项)$")
@@ -56,7 +56,7 @@ def _add(ctx: Ctx, person: NMention, honour: str, s: int, e: int, rule: str) -> 
 def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
     text, spans = ctx.text, []
     for trig in sorted(ctx.lex.honour_before, key=len, reverse=True):
-        for m in re.finditer(re.escape(trig), text):
+        for m in rx(re.escape(trig)).finditer(text):
             if any(a <= m.start() < b for a, b in spans):
                 continue
             end_m = _ITEM_END.search(text, m.end())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .context import PUNCT, Ctx, NMention
+from .context import PUNCT, Ctx, NMention, occurrences, rx
 from .names import BAD as _BAD
 from .names import NAME_END_BAD as _NAME_END_BAD
 from .names import (
@@ -171,12 +171,12 @@ def cue_persons(ctx: Ctx) -> None:
         if t and e < len(text) and not _addressed(ctx, t[0]):
             _add(ctx, name_after(ctx, e), "title")
     for verb in cues.get("speech", []):
-        for m in re.finditer(re.escape(verb), text):
+        for m in rx(re.escape(verb)).finditer(text):
             span = name_before(ctx, m.start())
             if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
     for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
-        for m in re.finditer(re.escape(word), text):
+        for m in rx(re.escape(word)).finditer(text):
             span = name_before(ctx, m.start())
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
@@ -188,7 +188,7 @@ def cue_persons(ctx: Ctx) -> None:
             if post and post[0] > s + m.end():
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     for word in cues.get("before_name", []):  # 代表司马建国, 村民李四
-        for m in re.finditer(re.escape(word), text):
+        for m in rx(re.escape(word)).finditer(text):
             span = name_after(ctx, m.end(), strong=False)
             if span and span[1] - span[0] == 3 and text[span[0] : span[0] + 2] in (
                     ctx.lex.common_words):
@@ -197,13 +197,13 @@ def cue_persons(ctx: Ctx) -> None:
                          or span[1] == len(text)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
-        for m in re.finditer(re.escape(word), text):
+        for m in rx(re.escape(word)).finditer(text):
             span = name_before(ctx, m.start())
             if span and len(text[span[0] : span[1]]) >= 2 and (
                     _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的"):
                 _add(ctx, span, "address")  # 来自岳阳的刘芳代表
     for word in cues.get("intro", []):
-        for m in re.finditer(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)", text):
+        for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
             _add(ctx, m.span(1), "intro")
     for line in re.finditer(r"^[ \t#]*([\u4e00-\u9fff·]{2,12})[：:]", text, re.M):
         s, e = line.span(1)
@@ -226,7 +226,7 @@ def byline_persons(ctx: Ctx) -> None:
     """记者 张三 李四）: one or more names after a byline role."""
     text = ctx.text
     for role in ctx.lex.person_cues.get("byline", []):
-        for m in re.finditer(re.escape(role), text):
+        for m in rx(re.escape(role)).finditer(text):
             if len(role) == 1 and m.start() > 0 and text[m.start() - 1] not in PUNCT + "\n":
                 continue  # 摄 in 摄氏度 is no byline
             p = m.end()
@@ -277,8 +277,7 @@ def propagate(ctx: Ctx) -> None:
     text = ctx.text
     names = sorted({m.text for m in ctx.of_label("Person")}, key=len, reverse=True)
     for name in names:
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
+        for s, e in occurrences(text, name):
             if ctx.covering(s, "Person") or ctx.covering(e - 1, "Person"):
                 continue
             if len(name) == 2 and not ctx.aligned(s, e) and not _left_ok(ctx, s):
@@ -291,7 +290,7 @@ def surname_aliases(ctx: Ctx) -> None:
     """钱教授 for 钱素云: a surname and a form of address, when one person has that surname."""
     people = {m.text for m in ctx.of_label("Person") if "·" not in m.text}
     for word in ctx.lex.person_cues.get("after_name", []):
-        for m in re.finditer(r"([\u4e00-\u9fff]{1,2})" + re.escape(word), ctx.text):
+        for m in rx(r"([\u4e00-\u9fff]{1,2})" + re.escape(word)).finditer(ctx.text):
             surname = m.group(1)
             same = {p for p in people if p.startswith(surname) and len(p) > len(surname)}
             if ctx.lex.is_surname_start(surname) == len(surname) and len(same) == 1:
@@ -313,7 +312,7 @@ def dotted_aliases(ctx: Ctx) -> None:
         name, full = first
         if sum(1 for d in dotted if d.startswith(name + "·")) != 1:
             continue
-        for hit in re.finditer(re.escape(name) + r"(?!·)", ctx.text):
+        for hit in rx(re.escape(name) + r"(?!·)").finditer(ctx.text):
             if not ctx.covering(hit.start(), "Person") and _left_ok(ctx, hit.start()):
                 ctx.add(NMention(hit.start(), hit.end(), "Person", name, "alias",
                                  {"alias_of": full}))
