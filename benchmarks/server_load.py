@@ -4,8 +4,9 @@
         [--queries 2000] [--clients 8] [--store auto|rdflib|oxigraph] [--timeout S] [--bad-every 5]
 
 Starts the server in this process on a free localhost port, sends a fixed mix of the named
-queries (kg/queries/*.rq) and malformed ones over keep-alive connections, and checks that no
-answer is a 5xx and every good query got a 200. Prints throughput and p50/p99 latency. Without
+queries (kg/queries/*.rq) and malformed ones (each client reconnects, as kg serve closes every
+connection after its answer), and checks that no answer is a 5xx and every good query got a
+200. Prints throughput and p50/p99 latency. Without
 --graph (and no output/graph.ttl) it builds the bundled sample corpus first (loads pkuseg).
 Exit status 1 if any check fails. ``run_load`` is also used by tests/test_serve.py.
 """
@@ -72,7 +73,7 @@ def workload(total: int, bad_every: int = 5) -> list[tuple[str, bool]]:
 
 
 def run_load(url: str, total: int = 2000, clients: int = 8, bad_every: int = 5) -> LoadResult:
-    """Send the workload from ``clients`` threads, one keep-alive connection each."""
+    """Send the workload from ``clients`` threads, one HTTP/1.1 client connection each."""
     parts = urlsplit(url)
     if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit(f"server_load: refusing to load {url}: localhost only")

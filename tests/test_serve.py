@@ -279,11 +279,57 @@ def test_huge_body_is_413(strict) -> None:
     assert_alive(strict)
 
 
-def test_slow_query_is_503_and_the_server_goes_on(strict) -> None:
-    t0 = time.monotonic()
-    status, _h, body = get(strict, CROSS)
-    assert status == 503 and b"time limit" in body, body
-    assert time.monotonic() - t0 < 10  # stopped near the 0.5 s limit, not run to the end
+def test_slow_query_is_408_and_the_server_goes_on(strict) -> None:
+    """Over one keep-alive-capable client connection: the 408 closes it, the next query is served
+    on a new one. (That browsers then do not resend the 408 is in test_serve_browser.py.)"""
+    parts = urlsplit(strict.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    before = strict.counts[("/sparql", 408)]
+    try:
+        answers = []
+        for query in (NAMES, CROSS, NAMES):
+            t0 = time.monotonic()
+            conn.request("GET", f"/sparql?{urlencode({'query': query})}")
+            resp = conn.getresponse()
+            answers.append((resp.status, resp.getheader("Connection"), resp.read()))
+            assert time.monotonic() - t0 < 10  # stopped near the 0.5 s limit, not run to the end
+    finally:
+        conn.close()
+    assert [(status, close) for status, close, _b in answers] == [
+        (200, "close"), (408, "close"), (200, "close")]
+    assert b"time limit" in answers[1][2], answers[1][2]
+    assert names_of(answers[2][2]) == sorted(PEOPLE)
+    assert strict.counts[("/sparql", 408)] == before + 1
+    assert_alive(strict)
+
+
+def test_no_connection_is_kept_alive(strict) -> None:
+    """Every answer, pages included, closes its connection, so no request ever arrives on a
+    reused one (where a browser would resend a 408)."""
+    parts = urlsplit(strict.url)
+    for path in ("/", "/static/query.js", "/api/queries", "/nope", f"/sparql?query={quote(NAMES)}"):
+        with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+            data = b""
+            while chunk := sock.recv(1 << 16):  # ends only when the server closes
+                data += chunk
+        head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").lower()
+        assert "\r\nconnection: close" in head, (path, head)
+
+
+def test_busy_server_is_503(strict) -> None:
+    """With every query slot taken, a query waits up to the time limit, then gets 503 (busy is
+    a server condition, unlike a slow query) with Retry-After."""
+    taken = 0
+    while strict.slots.acquire(blocking=False):
+        taken += 1
+    try:
+        status, headers, body = get(strict, "ASK { ?p ?q ?r }")
+    finally:
+        for _ in range(taken):
+            strict.slots.release()
+    assert taken >= 1
+    assert status == 503 and headers["Retry-After"] == "1" and b"busy" in body, body
     assert_alive(strict)
 
 
