@@ -188,6 +188,15 @@ def test_announced_list_of_delegates(extract):
     assert "吴建国" not in delegates
 
 
+def test_announced_list_introduced_a_sentence_later(extract):
+    text = ("本报讯 会议选举产生了出席党的二十大代表。在当选的代表中，既有领导干部，也有一线党员。"
+            "他们当中有：某市某钢铁公司炼钢厂厂长欧阳建新，某县某镇中心小学校长蓝秀英等。"
+            "省委书记吴建国主持会议。")
+    delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
+    assert {"欧阳建新", "蓝秀英"} <= delegates
+    assert "吴建国" not in delegates
+
+
 def test_one_local_congress_however_written(extract):
     text = ("中国共产党江西省第十六次代表大会在南昌开幕。出席省第十六次党代会的代表热议报告。"
             "省党代会代表王红说，很受鼓舞。")
