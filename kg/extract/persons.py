@@ -220,7 +220,7 @@ def cue_persons(ctx: Ctx) -> None:
         s, e = line.span(1)
         name = text[s:e]
         if ("·" in name or valid_name(ctx, name)) and len(text[line.end():].split("\n")[0]) < 40:
-            _add(ctx, (s, e), "headline")
+            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "headline")
 
 
 def _addressed(ctx: Ctx, title_start: int) -> bool:
