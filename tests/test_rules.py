@@ -299,3 +299,9 @@ def test_a_post_after_a_pastoral_village(extract):
     r = extract("记党的二十大代表、白音嘎查党支部书记巴特尔·额尔敦")
     assert {"person": "巴特尔·额尔敦", "title": "党支部书记", "org": "白音嘎查"} in facts_of(
         r, "role")
+
+
+def test_no_event_inside_a_building_name(extract):
+    r = extract("代表们在人民大会堂走上通道，讲述基层故事。")
+    assert "人民大会" not in names_of(r, "Event")
+    assert "人民大会堂" in names_of(r, "Place")
