@@ -113,7 +113,7 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
     m = re.search(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+$", text[max(0, p - 20) : p])
     if m:  # 副所长热合曼·吐尔逊说: the title is not part of the name
         return trim_dotted(ctx, p - len(m.group(0)), p)
-    for k in range(6, 2, -1):  # 格桑卓嘎说, not 桑卓嘎
+    for k in range(min(6, p), 2, -1):  # 格桑卓嘎说, not 桑卓嘎
         if (p - k == 0 or p - k in ctx.tok_starts or text[p - k - 1] in PUNCT) and (
                 is_minority_name(ctx, text[p - k : p])):
             return p - k, p
