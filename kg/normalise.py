@@ -87,11 +87,16 @@ def _is_cjk(ch: str) -> bool:
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 
 
-def _joins(text: str, m: re.Match[str]) -> bool:
-    """A line break inside a sentence: a long line ending mid-clause, text going on."""
+def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
+    """A line break inside a sentence: a long line ending mid-clause, text going on.
+
+    A short line joins too when it ``continued`` a line joined to it (the middle of a
+    paragraph the layout cut more than once, 諸葛|海峰，贛州市于都|縣), and holds a comma:
+    it cannot be a heading."""
     before_start = text.rfind("\n", 0, m.start()) + 1
     line = text[before_start : m.start()].strip()
-    if len(line) < MIN_BROKEN_LINE or m.end() >= len(text):
+    short = len(line) < MIN_BROKEN_LINE and not (continued and any(c in line for c in "，,、"))
+    if short or m.end() >= len(text):
         return False
     last, nxt = line[-1], text[m.end()]
     if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):
@@ -108,11 +113,12 @@ def normalise(text: str) -> NormText:
     simple = to_simplified(text)
     out: list[str] = []
     offsets: list[int] = []
-    pos = 0
+    pos, joined = 0, False
     for m in _BREAK.finditer(simple):
         out.append(simple[pos : m.start()])
         offsets.extend(range(pos, m.start()))
-        if _joins(simple, m):
+        joined = _joins(simple, m, joined)
+        if joined:
             pass  # drop the break entirely
         else:
             out.append("\n")

@@ -47,3 +47,12 @@ def test_sentence_offsets_are_in_original_text():
     sents = sentences_of(norm)
     assert original[sents[0].start : sents[0].end] == "第一句話。"
     assert original[sents[1].start : sents[1].end].endswith("继续写完。")
+
+
+def test_short_line_inside_a_cut_paragraph_is_joined():
+    # a paragraph the layout cut three times: the short middle line (with a comma) continues it
+    original = ("在这次会议上当选的人里，有来自工厂车间和乡村学校的很多同志，例如钳工欧阳\n"
+                "建新，某县某镇\n某村的支部书记王某某。\n\n短标题\n\n正文。")
+    norm = normalise(original)
+    assert "欧阳建新，某县某镇某村" in norm.text
+    assert norm.text.endswith("王某某。\n短标题\n正文。")

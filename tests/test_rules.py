@@ -188,6 +188,15 @@ def test_announced_list_of_delegates(extract):
     assert "吴建国" not in delegates
 
 
+def test_announced_list_introduced_a_sentence_later(extract):
+    text = ("本报讯 会议选举产生了出席党的二十大代表。在当选的代表中，既有领导干部，也有一线党员。"
+            "他们当中有：某市某钢铁公司炼钢厂厂长欧阳建新，某县某镇中心小学校长蓝秀英等。"
+            "省委书记吴建国主持会议。")
+    delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
+    assert {"欧阳建新", "蓝秀英"} <= delegates
+    assert "吴建国" not in delegates
+
+
 def test_one_local_congress_however_written(extract):
     text = ("中国共产党江西省第十六次代表大会在南昌开幕。出席省第十六次党代会的代表热议报告。"
             "省党代会代表王红说，很受鼓舞。")
@@ -248,3 +257,51 @@ def test_region_from_laizi(extract):
 def test_a_country_in_a_company_name_is_no_region(extract):
     r = extract("中国石油天然气股份有限公司西南油气田分公司首席技师王志刚说，气田在川南。")
     assert not any(f["place"] == "中国" for f in facts_of(r, "region"))
+
+
+# ---------------------------------------------------------------- added for held-out 5 and 6
+
+
+def test_profile_opener_with_an_ethnicity(extract):
+    r = extract("盘秀兰，瑶族，某县某乡中心小学校长，在山里教书二十年。")
+    assert "盘秀兰" in names_of(r, "Person")
+
+
+def test_a_place_word_inside_a_given_name_is_no_place(extract):
+    r = extract("司马永康是某大学农学院教授。")
+    assert "司马永康" in names_of(r, "Person")
+    assert "永康" not in names_of(r, "Place")
+
+
+def test_an_honour_before_a_name_marks_the_holder(extract):
+    r = extract("会上发言的有某钢铁公司炼钢车间主任、全国劳动模范欧阳建新，他说了很多。")
+    assert "欧阳建新" in names_of(r, "Person")
+
+
+def test_dotted_name_stops_at_a_title_and_a_verb_ending(extract):
+    r = extract("村民买买提·吐尔逊听完说：“讲得好。”副所长热合曼·阿不都说，很实在。")
+    assert {"买买提·吐尔逊", "热合曼·阿不都"} <= names_of(r, "Person")
+    assert not {n for n in names_of(r, "Person") if "听" in n or "所长" in n}
+
+
+def test_no_region_for_a_reporter_from_the_papers_name(extract):
+    r = extract("吉林日报记者 欧阳春\n\n长春某公司工程师李建军说，今年很忙。")
+    assert not [f for f in facts_of(r, "region") if f["person"] == "欧阳春"]
+
+
+def test_person_comes_from_a_place(extract):
+    r = extract("72岁的孙德海来自周口市郸城县，上周住院。“好多了。”孙德海说。")
+    assert {"person": "孙德海", "place": "郸城县"}.items() <= next(
+        f for f in facts_of(r, "region") if f["person"] == "孙德海").items()
+
+
+def test_a_post_after_a_pastoral_village(extract):
+    r = extract("记党的二十大代表、白音嘎查党支部书记巴特尔·额尔敦")
+    assert {"person": "巴特尔·额尔敦", "title": "党支部书记", "org": "白音嘎查"} in facts_of(
+        r, "role")
+
+
+def test_no_event_inside_a_building_name(extract):
+    r = extract("代表们在人民大会堂走上通道，讲述基层故事。")
+    assert "人民大会" not in names_of(r, "Event")
+    assert "人民大会堂" in names_of(r, "Place")

@@ -80,11 +80,14 @@ def _only_this_congress(ctx: Ctx) -> bool:
                    for m in ctx.of_label("Event"))
 
 
-_ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)(?:包括|有|为|如下|是)?[：:]")
+# the colon may come a sentence later: 在当选的代表中，既有…，也有…。他们当中有：A、B
+_ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
+                        r"(?:[^\n：:说“”]{0,50}?(?:包括|有|为|如下|是))?[：:](?!“)")
 
 
 def announced_list(ctx: Ctx) -> None:
-    """当选代表包括：A、B（女，畲族）、C…: everyone in the list that follows is a delegate."""
+    """当选代表包括：A、B（女，畲族）、C…, 当选的代表中…有：A、B: everyone in the list
+    that follows is a delegate."""
     text = ctx.text
     for m in _ANNOUNCED.finditer(text):
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]

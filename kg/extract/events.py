@@ -158,3 +158,7 @@ def find_events(ctx: Ctx) -> None:
     lexicon_events(ctx)
     suffix_events(ctx)
     local_congresses(ctx)
+    places = [(m.start, m.end) for m in ctx.mentions if m.label == "Place"]
+    ctx.mentions = [m for m in ctx.mentions if not (  # 人民大会|堂: a building, no event
+        m.label == "Event" and m.source == "suffix"
+        and any(s <= m.start and m.end < e for s, e in places))]

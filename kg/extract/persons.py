@@ -26,6 +26,8 @@ from .names import (
 from .titles import title_ending_at
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
+_VERBAL = {"v", "vd", "a", "ad", "d", "p"}
+_COMPLEMENTS = set("完着了过")  # a verb's ending: 听完, 笑着
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
 
 
@@ -47,8 +49,9 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     for a, _ in ctx.tokens:
         if last_dot + 1 < a < end:
             word = ctx.text[a : ctx.token_at(a)[1]]
-            if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1:
-                end = a
+            if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
+                    ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
+                end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
                 break
     for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=len, reverse=True):
         if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:
@@ -108,9 +111,9 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
     """The name that ends at p (before a speech verb or a form of address)."""
     text = ctx.text
     m = re.search(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+$", text[max(0, p - 20) : p])
-    if m:
-        return p - len(m.group(0)), p
-    for k in range(6, 2, -1):  # 格桑卓嘎说, not 桑卓嘎
+    if m:  # 副所长热合曼·吐尔逊说: the title is not part of the name
+        return trim_dotted(ctx, p - len(m.group(0)), p)
+    for k in range(min(6, p), 2, -1):  # 格桑卓嘎说, not 桑卓嘎
         if (p - k == 0 or p - k in ctx.tok_starts or text[p - k - 1] in PUNCT) and (
                 is_minority_name(ctx, text[p - k : p])):
             return p - k, p
@@ -161,6 +164,9 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
+_ETHNIC_OPENER = re.compile(r"[，,][\u4e00-\u9fff]{1,5}族[，,（(]")
+
+
 def cue_persons(ctx: Ctx) -> None:
     text, cues = ctx.text, ctx.lex.person_cues
     byline_persons(ctx)  # first, so that reporters are known as such
@@ -180,6 +186,10 @@ def cue_persons(ctx: Ctx) -> None:
             span = name_before(ctx, m.start())
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
+    for m in _ETHNIC_OPENER.finditer(text):  # 马某某，回族，…: a profile's first words
+        span = name_before(ctx, m.start())
+        if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
+            _add(ctx, span, "copula")
     for s, _e in ctx.sentences:  # 赵红英是松树村党支部书记，…: subject, 是, a post
         m = re.match(r"[\s“”]*([\u4e00-\u9fff]{2,4}?)是", text[s : s + 8])
         if m and valid_name(ctx, m.group(1)) and s + m.start(1) in ctx.tok_starts:
@@ -187,13 +197,14 @@ def cue_persons(ctx: Ctx) -> None:
             post = title_ending_at(ctx, b)
             if post and post[0] > s + m.end():
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
-    for word in cues.get("before_name", []):  # 代表司马建国, 村民李四
+    # 代表司马建国, 村民李四; an honour's holder: 全国劳动模范李四，…技能大奖获得者王五等
+    for word in [*cues.get("before_name", []), *ctx.lex.honour_bases]:
         for m in rx(re.escape(word)).finditer(text):
             span = name_after(ctx, m.end(), strong=False)
             if span and span[1] - span[0] == 3 and text[span[0] : span[0] + 2] in (
                     ctx.lex.common_words):
                 continue  # 农民|丰收节: a common word, not a surname and a given name
-            if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在"
+            if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在等"
                          or span[1] == len(text)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
@@ -209,7 +220,7 @@ def cue_persons(ctx: Ctx) -> None:
         s, e = line.span(1)
         name = text[s:e]
         if ("·" in name or valid_name(ctx, name)) and len(text[line.end():].split("\n")[0]) < 40:
-            _add(ctx, (s, e), "headline")
+            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "headline")
 
 
 def _addressed(ctx: Ctx, title_start: int) -> bool:
@@ -218,6 +229,8 @@ def _addressed(ctx: Ctx, title_start: int) -> bool:
     if not tok or tok[1] != title_start:
         return False
     word = ctx.text[tok[0] : tok[1]]
+    if word in _BAD:
+        return False  # 和副校长某某: a conjunction, not the surname 和
     return ctx.lex.is_surname_start(word) == len(word) and (
         tok[0] == 0 or ctx.text[tok[0] - 1] in PUNCT)
 
@@ -331,6 +344,17 @@ def shorter_names(ctx: Ctx) -> None:
             ctx.add(NMention(m.start, m.start + 2, "Person", head, m.source))
 
 
+def places_in_names(ctx: Ctx) -> None:
+    """司马永康, 盘金凤: a place word that is a person's given name is no place there."""
+    people = [(m.start, m.end) for m in ctx.mentions
+              if m.label == "Person" and m.source != "byline" and "·" not in m.text]
+    if not people:
+        return
+    ctx.mentions = [m for m in ctx.mentions if not (
+        m.label == "Place" and m.source == "gazetteer"
+        and any(s < m.start and m.end <= e for s, e in people))]
+
+
 def find_persons(ctx: Ctx) -> None:
     cue_persons(ctx)
     list_persons(ctx)
@@ -338,3 +362,4 @@ def find_persons(ctx: Ctx) -> None:
     shorter_names(ctx)
     surname_aliases(ctx)
     dotted_aliases(ctx)
+    places_in_names(ctx)

@@ -80,8 +80,9 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
         return "", ""
     if stretch in _ANAPHORA:
         return _antecedent(ctx, stretch, s), ""
-    if len(stretch) >= 3 and re.search(r"(村|社区|镇|乡|街道)$", stretch):
-        return stretch, ""  # 下新屋村|党委书记: a village not in the gazetteer
+    if len(stretch) >= 3 and re.search(r"(村|社区|镇|乡|街道|嘎查|苏木)$", stretch) or any(
+            m.label == "Place" and m.end == t0 and m.start >= s for m in ctx.mentions):
+        return stretch, ""  # 下新屋村|党委书记: a village not in the gazetteer; 某某嘎查|书记
     if any(stretch.endswith(suf) and len(stretch) > len(suf) and (
             w != "weak" or len([t for t in ctx.tokens if s <= t[0] < t0]) >= 2)
            for suf, w in ctx.lex.org_suffixes.items()):
@@ -315,9 +316,15 @@ def find_regions(ctx: Ctx) -> None:
                 r"[。，；]", text[m.end() : nxt.start]):
             _region(ctx, nxt.text, place, m.start(), nxt.end, "from-place")
             done.add(nxt.text)
+    for p in ctx.of_label("Person"):  # 孙某某来自周口市郸城县，…
+        if p.text not in done and text.startswith("来自", p.end):
+            place = _most_specific(_places_in(ctx, p.end + 2, ctx.clause_of(p.end + 2)[1]))
+            if place:
+                _region(ctx, p.text, place, p.start, place.end, "from-place")
+                done.add(p.text)
     for f in ctx.facts:
-        if f.kind != "role" or not f.args.get("org"):
-            continue
+        if f.kind != "role" or not f.args.get("org") or f.rule == "byline":
+            continue  # 吉林日报记者 某某: the paper's province is not the reporter's
         org = f.args["org"]
         s_start, s_end = ctx.sentence_of(f.start)
         i = text.find(org, min(f.start, s_start), s_end)

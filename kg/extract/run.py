@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import DocResult, Document, Evidence, Fact, Mention, Sentence
-from ..normalise import normalise, split_sentences
+from ..normalise import NormText, normalise, split_sentences
 from .context import Ctx
 
 
@@ -29,7 +29,7 @@ def extract_document(doc: Document, nlp: Language | None = None,
     result.sentences = [Sentence(i, *norm.span(s, e)) for i, (s, e) in enumerate(spans)]
     for m in sorted(ctx.mentions, key=lambda m: (m.start, m.end, m.label)):
         start, end = norm.span(m.start, m.end)
-        text = _as_written(doc.text, start, end, m.text)
+        text = _as_written(doc.text, start, end, m.text, norm, m.start)
         result.mentions.append(Mention(start, end, m.label, text, m.source,
                                        tuple(sorted(m.attrs.items()))))
     for f in ctx.facts:
@@ -47,10 +47,16 @@ def extract_document(doc: Document, nlp: Language | None = None,
 _WRITTEN_ARGS = ("person", "title", "org", "org_text", "honour", "place", "event")
 
 
-def _as_written(original: str, start: int, end: int, norm_text: str) -> str:
-    """The text as the document writes it (黨委書記), when it maps one to one."""
+def _as_written(original: str, start: int, end: int, norm_text: str,
+                norm: NormText | None = None, at: int = 0) -> str:
+    """The text as the document writes it (黨委書記), when it maps one to one, or
+    character by character across the line breaks normalising dropped (諸葛|海峰)."""
     surface = original[start:end]
-    return surface if len(surface) == len(norm_text) else norm_text
+    if len(surface) == len(norm_text):
+        return surface
+    if norm is not None and norm.text[at : at + len(norm_text)] == norm_text:
+        return "".join(original[o] for o in norm.offsets[at : at + len(norm_text)])
+    return norm_text
 
 
 def _written_arg(original: str, norm, f, key: str, value: str) -> str:
@@ -62,4 +68,4 @@ def _written_arg(original: str, norm, f, key: str, value: str) -> str:
     if i < 0:
         return value
     start, end = norm.span(i, i + len(value))
-    return _as_written(original, start, end, value)
+    return _as_written(original, start, end, value, norm, i)
