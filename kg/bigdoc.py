@@ -1,20 +1,26 @@
-"""Extract very long documents in segments, so memory does not grow with document size.
+"""Extract very long documents in pieces, so memory does not grow with document size.
 
 pkuseg is already fed in chunks (``kg.nlp.make_doc``), but the spaCy ``Doc``, the
 offset map of the normalised text and the token list of one document all grow with
 its length: a 50 MB file would need gigabytes. A document longer than ``SEGMENT``
-characters is therefore cut where a sentence ends a line, each piece is extracted
-alone, and offsets and sentence numbers are shifted back into the whole text.
-News articles are far shorter; only such huge files take this path.
+characters is therefore cut where a sentence ends a line and each piece is extracted
+alone, as if it were a short document. Pieces are independent tasks, so the workers
+of a build share one huge file (``kg.build.extract_all``), and the extraction cache
+keeps pieces, so an edit near the end of a huge file extracts only the pieces after
+it. ``Assembly`` puts the pieces' results back together in order, shifting offsets
+and sentence numbers into the whole text: the result does not depend on which worker
+did which piece. News articles are far shorter; for them the one piece is the document.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
+from collections.abc import Iterator
 
 from spacy.language import Language
 
-from .model import DocResult, Document
+from .model import DocResult, Document, Fact, Mention
 
 SEGMENT = 50_000  # characters: far above an article, small enough for rules that are quadratic
 _ENDS = ("。\n", "！\n", "？\n", "”\n", "」\n", "\n\n")
@@ -37,22 +43,75 @@ def cut_points(text: str, size: int = SEGMENT) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_large(doc: Document, nlp: Language, size: int = SEGMENT) -> DocResult:
-    """``extract_document`` for any length: whole when short, in segments when long."""
-    from .extract.run import extract_document
+class Assembly:
+    """One document's result, merged from its pieces' results as they arrive (in any order).
 
-    if len(doc.text) <= size:
-        return extract_document(doc, nlp)
-    result = DocResult(doc)
-    for start, end in cut_points(doc.text, size):
-        part = extract_document(dataclasses.replace(doc, text=doc.text[start:end]), nlp)
-        base = len(result.sentences)
+    A piece's result is merged as soon as all pieces before it are, and then dropped:
+    only the merged result and the few pieces that came early are held.
+    """
+
+    def __init__(self, doc: Document, size: int = SEGMENT) -> None:
+        self.doc = doc
+        self.spans = cut_points(doc.text, size) if len(doc.text) > size else [(0, len(doc.text))]
+        self.result = DocResult(doc)
+        self.extracted = False  # a piece came from extraction, not from the cache
+        self._early: dict[int, DocResult] = {}
+        self._next = 0
+
+    def pieces(self) -> Iterator[Document]:
+        """The pieces to extract, in order: the document itself when it is short."""
+        if len(self.spans) == 1:
+            yield self.doc
+            return
+        for start, end in self.spans:
+            yield dataclasses.replace(self.doc, text=self.doc.text[start:end])
+
+    @property
+    def done(self) -> bool:
+        return self._next == len(self.spans)
+
+    def add(self, number: int, part: DocResult) -> None:
+        """The result of piece ``number`` (offsets into the piece)."""
+        self._early[number] = part
+        while self._next in self._early:
+            _append(self.result, self._early.pop(self._next), self.spans[self._next][0])
+            self._next += 1
+
+
+def _append(result: DocResult, part: DocResult, start: int) -> None:
+    """Add a piece's results to the document's, moved to where the piece starts."""
+    base = len(result.sentences)
+    if not start and not base:  # the first piece: nothing to move
+        result.sentences += part.sentences
+        result.mentions += [_shared(m, 0) for m in part.mentions]
+        result.facts += [_shared_fact(f, 0, 0) for f in part.facts]
+    else:
         result.sentences += [dataclasses.replace(s, index=s.index + base, start=s.start + start,
                                                  end=s.end + start) for s in part.sentences]
-        result.mentions += [dataclasses.replace(m, start=m.start + start, end=m.end + start)
-                            for m in part.mentions]
-        result.facts += [dataclasses.replace(f, evidence=dataclasses.replace(
-            f.evidence, sentence=f.evidence.sentence + base, start=f.evidence.start + start,
-            end=f.evidence.end + start)) for f in part.facts]
-        result.warnings += part.warnings
-    return result
+        result.mentions += [_shared(m, start) for m in part.mentions]
+        result.facts += [_shared_fact(f, start, base) for f in part.facts]
+    result.warnings += part.warnings
+
+
+def _shared(m: Mention, shift: int) -> Mention:
+    """``m`` moved by ``shift``, its strings interned: a huge file names the same people,
+    places and rules again and again, and each piece's result brings its own copies."""
+    return Mention(m.start + shift, m.end + shift, sys.intern(m.label), sys.intern(m.text),
+                   sys.intern(m.source), tuple((sys.intern(k), sys.intern(v)) for k, v in m.attrs))
+
+
+def _shared_fact(f: Fact, shift: int, base: int) -> Fact:
+    ev = f.evidence
+    return Fact(sys.intern(f.kind), tuple((sys.intern(k), sys.intern(v)) for k, v in f.args),
+                dataclasses.replace(ev, sentence=ev.sentence + base, start=ev.start + shift,
+                                    end=ev.end + shift), sys.intern(f.rule))
+
+
+def extract_large(doc: Document, nlp: Language | None = None, size: int = SEGMENT) -> DocResult:
+    """``extract_document`` for any length, in this process: whole when short, else in pieces."""
+    from .extract.run import extract_document
+
+    parts = Assembly(doc, size)
+    for number, piece in enumerate(parts.pieces()):
+        parts.add(number, extract_document(piece, nlp))
+    return parts.result
