@@ -224,6 +224,7 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     lap("read+extract")
     found = [sum(len(getattr(r, k)) for r in results) for k in ("sentences", "mentions", "facts")]
     resolved = resolve(results)
+    del results  # as kg.build does
     lap("resolve")
     graph = to_rdf(resolved)
     lap("rdf")

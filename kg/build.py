@@ -143,6 +143,7 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     executor.close()
     report.documents = len(results)
     resolved = resolve(results)
+    del results  # mentions and facts, now resolved: not held while the graph is built
     graph = to_rdf(resolved)
     counts = Counter(e.type for e in resolved.entities.values() if e.docs)
     report.entities = {t: counts.get(t, 0) for t in ENTITY_CLASSES}

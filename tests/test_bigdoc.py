@@ -19,6 +19,7 @@ from kg.extract.run import extract_document
 from kg.graph import BuildReport
 from kg.nlp import get_pipeline
 from kg.parallel import InProcess
+from kg.read import read_document
 from kg.resources import SAMPLE_DIR
 
 SEGMENT = 2000
@@ -118,3 +119,19 @@ def test_the_cache_keeps_pieces_so_an_edit_at_the_end_extracts_only_the_last(tmp
     [hit] = extract_all([edited], executor=(third := Recording()), cache=cache,
                         report=(report := BuildReport()), segment=SEGMENT)
     assert third.handed == [] and (report.extracted, report.cached) == (0, 1) and hit == result
+
+
+def test_a_big_file_is_decoded_by_all_its_bytes_not_its_head(tmp_path: Path):
+    # candidates are checked piece by piece (1 MB): a character cut at a piece boundary is
+    # whole, and bytes only the tail of the file holds still decide the encoding
+    head = "a" * ((1 << 20) - 1)  # the next character straddles the first boundary
+    tail = "中国共产党第二十次全国代表大会代表名单向社会公布。\n" * 100
+    for codec, expected in (("utf-8", "utf-8"), ("gb18030", "gb18030")):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes((head + tail).encode(codec))
+        doc = read_document(path)
+        assert (doc.text, doc.encoding) == (head + tail, expected)
+    path = tmp_path / "late.txt"  # 2 MB of ASCII (UTF-8 so far), then GB18030: not UTF-8
+    path.write_bytes(("a" * (2 << 20) + tail).encode("gb18030"))
+    doc = read_document(path)
+    assert doc.encoding == "gb18030" and doc.text == "a" * (2 << 20) + tail
