@@ -200,12 +200,12 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     time of each stage and this process's peak RSS after it (cache "-": none)."""
     import resource
 
+    from kg import rdfmap
     from kg.build import extract_all
     from kg.cache import ExtractionCache
     from kg.graph import BuildReport, turtle
     from kg.html import write_html
     from kg.parallel import make_executor
-    from kg.rdfmap import to_rdf
     from kg.read import iter_documents
     from kg.resolve import resolve
 
@@ -216,6 +216,7 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
         times[name], t = time.perf_counter() - t, time.perf_counter()
         rss[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
+    to_graph = getattr(rdfmap, "to_triples", rdfmap.to_rdf)  # the mapping kg.build uses
     report = BuildReport()
     executor = make_executor(int(jobs))
     results = extract_all(iter_documents([folder], lambda e: None), executor=executor,
@@ -226,7 +227,7 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     resolved = resolve(results)
     del results  # as kg.build does
     lap("resolve")
-    graph = to_rdf(resolved)
+    graph = to_graph(resolved)
     lap("rdf")
     text = turtle(graph)
     lap("turtle")

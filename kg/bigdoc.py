@@ -15,12 +15,11 @@ did which piece. News articles are far shorter; for them the one piece is the do
 from __future__ import annotations
 
 import dataclasses
-import sys
 from collections.abc import Iterator
 
 from spacy.language import Language
 
-from .model import DocResult, Document, Fact, Mention
+from .model import DocResult, Document, Evidence, Fact, Mention, Sentence
 
 SEGMENT = 50_000  # characters: far above an article, small enough for rules that are quadratic
 _ENDS = ("。\n", "！\n", "？\n", "”\n", "」\n", "\n\n")
@@ -57,6 +56,7 @@ class Assembly:
         self.extracted = False  # a piece came from extraction, not from the cache
         self._early: dict[int, DocResult] = {}
         self._next = 0
+        self._same: dict = {}  # one object for equal strings and tuples of the pieces
 
     def pieces(self) -> Iterator[Document]:
         """The pieces to extract, in order: the document itself when it is short."""
@@ -74,37 +74,31 @@ class Assembly:
         """The result of piece ``number`` (offsets into the piece)."""
         self._early[number] = part
         while self._next in self._early:
-            _append(self.result, self._early.pop(self._next), self.spans[self._next][0])
+            self._append(self._early.pop(self._next), self.spans[self._next][0])
             self._next += 1
 
+    def _append(self, part: DocResult, start: int) -> None:
+        """Add a piece's results to the document's, moved to where the piece starts.
 
-def _append(result: DocResult, part: DocResult, start: int) -> None:
-    """Add a piece's results to the document's, moved to where the piece starts."""
-    base = len(result.sentences)
-    if not start and not base:  # the first piece: nothing to move
-        result.sentences += part.sentences
-        result.mentions += [_shared(m, 0) for m in part.mentions]
-        result.facts += [_shared_fact(f, 0, 0) for f in part.facts]
-    else:
-        result.sentences += [dataclasses.replace(s, index=s.index + base, start=s.start + start,
-                                                 end=s.end + start) for s in part.sentences]
-        result.mentions += [_shared(m, start) for m in part.mentions]
-        result.facts += [_shared_fact(f, start, base) for f in part.facts]
-    result.warnings += part.warnings
+        Equal strings and tuples are made one object: a huge file names the same people,
+        places and rules again and again, and each piece's result brings its own copies.
+        """
+        one, result, base = self._same.setdefault, self.result, len(self.result.sentences)
 
+        def pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+            return one(items, tuple(one(kv, (one(kv[0], kv[0]), one(kv[1], kv[1])))
+                                    for kv in items))
 
-def _shared(m: Mention, shift: int) -> Mention:
-    """``m`` moved by ``shift``, its strings interned: a huge file names the same people,
-    places and rules again and again, and each piece's result brings its own copies."""
-    return Mention(m.start + shift, m.end + shift, sys.intern(m.label), sys.intern(m.text),
-                   sys.intern(m.source), tuple((sys.intern(k), sys.intern(v)) for k, v in m.attrs))
-
-
-def _shared_fact(f: Fact, shift: int, base: int) -> Fact:
-    ev = f.evidence
-    return Fact(sys.intern(f.kind), tuple((sys.intern(k), sys.intern(v)) for k, v in f.args),
-                dataclasses.replace(ev, sentence=ev.sentence + base, start=ev.start + shift,
-                                    end=ev.end + shift), sys.intern(f.rule))
+        result.sentences += part.sentences if not start and not base else [
+            Sentence(s.index + base, s.start + start, s.end + start) for s in part.sentences]
+        result.mentions += [Mention(m.start + start, m.end + start, one(m.label, m.label),
+                                    one(m.text, m.text), one(m.source, m.source), pairs(m.attrs))
+                            for m in part.mentions]
+        result.facts += [Fact(one(f.kind, f.kind), pairs(f.args), Evidence(
+            one(f.evidence.doc_id, f.evidence.doc_id), f.evidence.sentence + base,
+            f.evidence.start + start, f.evidence.end + start), one(f.rule, f.rule))
+            for f in part.facts]
+        result.warnings += part.warnings
 
 
 def extract_large(doc: Document, nlp: Language | None = None, size: int = SEGMENT) -> DocResult:
