@@ -10,7 +10,9 @@ characters/s of (a) bare pkuseg segmentation of the same texts in one process an
 each --jobs, both including model load, the ratio (b)/(a), and the peak RSS summed over
 the process and its workers. ``--incremental``: a cached rebuild of the largest corpus
 with one document changed, against the full build, with the time of each stage.
-``--big-mb``: peak RSS of building one file of that many MB.
+``--big-mb``: one file of that many MB (varied copies of the sample articles one after
+another): peak RSS of reading it as UTF-8 and as GB18030, then the time, peak RSS and
+triples of building it with the largest --jobs, stage by stage.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,8 +51,9 @@ def _counties() -> set[str]:
             if r.split("\t")[3] == "county" and r.split("\t")[1][-1] in "县旗"}
 
 
-def make_corpus(folder: Path, copies: int) -> int:
-    """``copies`` variants of the sample corpus in ``folder`` (UTF-8); returns characters."""
+def variants(copies: int) -> Iterator[tuple[str, str]]:
+    """``copies`` variants of the sample corpus as ``(name, text)``, one document at a time:
+    copy 0 is the sample itself, every other copy has new people's names and counties."""
     from kg.read import read_document
     from kg.resources import SAMPLE_DIR
 
@@ -64,16 +68,36 @@ def make_corpus(folder: Path, copies: int) -> int:
         docs.append((path.stem, read_document(path).text, people, places))
     given = sorted({ch for _, _, people, _ in docs for p in people
                     for ch in p["name"][_surname_len(p["name"], surnames):]})
-    folder.mkdir(parents=True, exist_ok=True)
-    total = 0
     for k in range(copies):
         rng = random.Random(k)
         for stem, text, people, places in docs:
             if k:
                 text = _vary(text, people, places, rng, surnames, single, given, counties)
-            (folder / f"{k:05}_{stem}.txt").write_text(text, encoding="utf-8")
-            total += len(text)
+            yield f"{k:05}_{stem}", text
+
+
+def make_corpus(folder: Path, copies: int) -> int:
+    """``copies`` variants of the sample corpus in ``folder`` (UTF-8); returns characters."""
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for name, text in variants(copies):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        total += len(text)
     return total
+
+
+def make_big_file(path: Path, megabytes: float, encoding: str = "utf-8") -> int:
+    """One file of about ``megabytes`` MB: varied copies of the sample articles one after
+    another (many people and places, like a dump of many articles), written as it goes."""
+    limit, size, chars = megabytes * 2**20, 0, 0
+    with path.open("wb") as fh:
+        for _, text in variants(10**9):
+            data = (text.strip("\n") + "\n\n").encode(encoding)
+            if size and size + len(data) > limit:
+                break
+            fh.write(data)
+            size, chars = size + len(data), chars + len(text.strip("\n")) + 2
+    return chars
 
 
 def _surname_len(name: str, surnames: list[str]) -> int:
@@ -104,33 +128,45 @@ def _vary(text, people, places, rng, surnames, single, given, counties) -> str:
 # --- measuring ----------------------------------------------------------------------------
 
 
-def run_measured(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (bytes, the process and its children summed) and stdout."""
+def run_measured(cmd: list[str], detail: dict | None = None) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (bytes, the process and its children summed) and stdout.
+
+    ``detail``, when given, receives the peak RSS of the process alone (``parent``) and of
+    its children (``children``), and the CPU seconds of each child (``cpu``), last seen.
+    """
     import psutil
 
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT)
-    peak = 0
+    peak = parent = children = 0
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, parent, children
         try:
             root = psutil.Process(proc.pid)
         except psutil.Error:
             return
         while not stop.is_set():
-            total = 0
+            total = mine = 0
             try:
                 for p in [root, *root.children(recursive=True)]:
                     try:
-                        total += p.memory_info().rss
+                        rss = p.memory_info().rss
+                        total += rss
+                        if p.pid == root.pid:
+                            mine = rss
+                        else:
+                            times = p.cpu_times()
+                            cpu[p.pid] = times.user + times.system
                     except psutil.Error:
                         pass
             except psutil.Error:
                 pass
-            peak = max(peak, total)
+            peak, parent = max(peak, total), max(parent, mine)
+            children = max(children, total - mine)
             stop.wait(0.1)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -141,6 +177,8 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
     thread.join()
     if proc.returncode:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
+    if detail is not None:
+        detail.update(parent=parent, children=children, cpu=cpu)
     return seconds, peak, out
 
 
@@ -157,34 +195,61 @@ def segment_only(folder: str) -> None:
     print(words)
 
 
-def phases(folder: str, cache: str) -> None:
-    """Time each stage of a build in this process (run as a child); prints JSON."""
+def phases(folder: str, cache: str, jobs: str = "1") -> None:
+    """Time each stage of a build in this process (run as a child); prints JSON with the
+    time of each stage and this process's peak RSS after it (cache "-": none)."""
+    import resource
+
+    from kg import rdfmap
     from kg.build import extract_all
     from kg.cache import ExtractionCache
     from kg.graph import BuildReport, turtle
     from kg.html import write_html
     from kg.parallel import make_executor
-    from kg.rdfmap import to_rdf
     from kg.read import iter_documents
     from kg.resolve import resolve
 
-    times, t = {}, time.perf_counter()
+    times, rss, t = {}, {}, time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t
+        times[name], t = time.perf_counter() - t, time.perf_counter()
+        rss[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+    to_graph = getattr(rdfmap, "to_triples", rdfmap.to_rdf)  # the mapping kg.build uses
     report = BuildReport()
-    executor = make_executor(1)
+    executor = make_executor(int(jobs))
     results = extract_all(iter_documents([folder], lambda e: None), executor=executor,
-                          cache=ExtractionCache(cache), report=report)
-    times["read+extract"], t = time.perf_counter() - t, time.perf_counter()
+                          cache=None if cache == "-" else ExtractionCache(cache), report=report)
+    executor.close()
+    lap("read+extract")
+    found = [sum(len(getattr(r, k)) for r in results) for k in ("sentences", "mentions", "facts")]
     resolved = resolve(results)
-    times["resolve"], t = time.perf_counter() - t, time.perf_counter()
-    graph = to_rdf(resolved)
-    times["rdf"], t = time.perf_counter() - t, time.perf_counter()
-    turtle(graph)
-    times["turtle"], t = time.perf_counter() - t, time.perf_counter()
+    del results  # as kg.build does
+    lap("resolve")
+    graph = to_graph(resolved)
+    lap("rdf")
+    text = turtle(graph)
+    lap("turtle")
     with tempfile.TemporaryDirectory() as out:
         write_html(graph, Path(out) / "graph.html")
-    times["html"] = time.perf_counter() - t
-    print(json.dumps({"times": times, "extracted": report.extracted, "cached": report.cached,
-                      "triples": len(graph)}))
+    lap("html")
+    print(json.dumps({"times": times, "rss": rss, "extracted": report.extracted,
+                      "cached": report.cached, "triples": len(graph), "turtle": len(text),
+                      "sentences": found[0], "mentions": found[1], "facts": found[2]}))
+
+
+def read_only(path: str) -> None:
+    """Read and decode one file (run as a child); prints the codec found and the peak RSS
+    (bytes) of this process before and after (too short a run for the sampling thread)."""
+    import resource
+
+    from kg.read import read_document
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    doc = read_document(Path(path))
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(doc.encoding, before, after)
 
 
 def _burn(n: int) -> float:
@@ -257,22 +322,30 @@ def incremental(size: int, work: Path, jobs: int) -> None:
           f"cached {info['cached']}, {info['triples']:,} triples): {parts}")
 
 
-def big_file(megabytes: int, work: Path) -> None:
-    from kg.read import read_document
-    from kg.resources import SAMPLE_DIR
-
-    text = "\n".join(read_document(p).text for p in sorted(SAMPLE_DIR.glob("*.txt")))
-    folder = work / "big"
-    folder.mkdir(exist_ok=True)
-    data = (text + "\n").encode("utf-8")
+def big_file(megabytes: int, work: Path, jobs: int) -> None:
+    """One file of ``megabytes`` MB: reading it (UTF-8 and GB18030), then a build by stage."""
+    folder = work / f"big{megabytes}"
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "big.txt"
-    with path.open("wb") as fh:
-        for _ in range(megabytes * 2**20 // len(data)):
-            fh.write(data)
-    secs, rss, _ = run_measured(kg_build(folder, work / "bigout", "--no-cache", "--jobs", "1"))
-    size = path.stat().st_size
-    print(f"\none file of {mb(size)}: built in {secs:.0f} s ({size / secs / 1e3:,.0f} kB/s),"
-          f" peak RSS {mb(rss)}")
+    for encoding in ("gb18030", "utf-8"):  # the build reads the UTF-8 one
+        chars = make_big_file(path, megabytes, encoding)
+        secs, _, out = run_measured([PY, __file__, "--read-only", str(path)])
+        found, before, after = out.split()
+        print(f"\nreading one {mb(path.stat().st_size)} {encoding} file ({chars:,} characters):"
+              f" {secs:.1f} s, peak RSS {mb(int(after))} ({mb(int(before))} before reading;"
+              f" found {found})")
+    size, detail = path.stat().st_size, {}
+    secs, rss, out = run_measured([PY, __file__, "--phases", str(folder), "-", str(jobs)],
+                                  detail)
+    info = json.loads(out)
+    stages = ", ".join(f"{k} {v:.0f} s ({mb(info['rss'][k])})" for k, v in info["times"].items())
+    cpu = " + ".join(f"{c:.0f}" for c in sorted(detail["cpu"].values(), reverse=True) if c >= 1)
+    print(f"one file of {mb(size)}, -j{jobs}: built in {secs:.0f} s ({size / secs / 1e3:,.1f}"
+          f" kB/s), peak RSS {mb(rss)} (main process {mb(detail['parent'])}, workers"
+          f" {mb(detail['children'])}), worker CPU {cpu} s\n"
+          f"  {info['sentences']:,} sentences, {info['mentions']:,} mentions, {info['facts']:,}"
+          f" facts -> {info['triples']:,} triples, Turtle {info['turtle']:,} characters\n"
+          f"  stages (main process peak RSS after each): {stages}")
 
 
 def main() -> None:
@@ -283,12 +356,15 @@ def main() -> None:
     ap.add_argument("--big-mb", type=int, default=0)
     ap.add_argument("--keep", metavar="DIR", help="generate the corpora here (kept)")
     ap.add_argument("--segment-only", help=argparse.SUPPRESS)
-    ap.add_argument("--phases", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--phases", nargs="+", help=argparse.SUPPRESS)
+    ap.add_argument("--read-only", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.segment_only:
         return segment_only(args.segment_only)
     if args.phases:
         return phases(*args.phases)
+    if args.read_only:
+        return read_only(args.read_only)
     print(cpu_check())
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep or tmp)
@@ -297,7 +373,7 @@ def main() -> None:
         if args.incremental and args.sizes:
             incremental(max(args.sizes), work, max(args.jobs))
         if args.big_mb:
-            big_file(args.big_mb, work)
+            big_file(args.big_mb, work, max(args.jobs))
 
 
 if __name__ == "__main__":

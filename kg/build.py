@@ -1,9 +1,10 @@
 """The whole build: read → normalise → extract → resolve → RDF.
 
 Documents are read one at a time and streamed to the extraction executor (this
-process, worker processes or Dask workers: ``kg.parallel``); results already in the
-extraction cache (``kg.cache``) skip extraction. Results are kept in input order, so
-the graph is the same whatever the number of workers and whatever is cached.
+process, worker processes or Dask workers: ``kg.parallel``), a huge one as pieces
+(``kg.bigdoc``); results already in the extraction cache (``kg.cache``) skip
+extraction. Results are kept in input order, so the graph is the same whatever the
+number of workers and whatever is cached.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .bigdoc import SEGMENT, Assembly
 from .cache import ExtractionCache
 from .graph import ENTITY_CLASSES, BuildReport, KnowledgeGraph
 from .model import DocResult, Document
@@ -28,40 +30,58 @@ FACT_NAMES = {"delegate": "delegates", "role": "roles", "region": "regions",
 
 def extract_all(docs: Iterable[Document], *, executor: Executor | None = None,
                 cache: ExtractionCache | None = None, report: BuildReport | None = None,
-                progress: bool = False) -> list[DocResult]:
+                progress: bool = False, segment: int = SEGMENT) -> list[DocResult]:
     """Results of every document in input order: from the cache or extracted.
 
-    A document that fails is reported in ``report.skipped`` and left out.
+    A document longer than ``segment`` characters goes to extraction as pieces
+    (``kg.bigdoc``), each a task of its own: the workers share a huge file, and the
+    cache keeps each piece. A document that fails is reported in ``report.skipped``
+    and left out.
     """
     report = report if report is not None else BuildReport()
     executor = executor or make_executor(1)
     done: dict[int, DocResult] = {}
-    names: dict[int, str] = {}
-    waiting: deque[int] = deque()  # input positions of the documents sent to extraction
+    building: dict[int, Assembly] = {}  # documents with pieces still to come, by position
+    waiting: deque[tuple[int, int]] = deque()  # (position, piece number) sent to extraction
+
+    def add(i: int, number: int, part: DocResult) -> None:
+        parts = building[i]
+        parts.add(number, part)
+        if parts.done:
+            del building[i]
+            done[i] = parts.result
+            if parts.extracted:
+                report.extracted += 1
+            else:
+                report.cached += 1
 
     def misses() -> Iterator[Document]:
         for i, doc in enumerate(docs):
             report.documents += 1
             report.characters += len(doc.text)
-            hit = cache.get(doc) if cache else None
-            if hit is not None:
-                done[i] = hit
-                report.cached += 1
-                _tick(bar, doc)
-                continue
-            names[i] = doc.name
-            waiting.append(i)
-            yield doc
+            building[i] = parts = Assembly(doc, segment)
+            for number, piece in enumerate(parts.pieces()):
+                if i not in building:  # an earlier piece failed: the document is skipped
+                    break
+                hit = cache.get(piece) if cache else None
+                if hit is None:
+                    waiting.append((i, number))
+                    yield piece
+                else:
+                    add(i, number, hit)
+                    _tick(bar, piece)
 
     bar = _bar() if progress else None
     for outcome in executor.map(extract_one, misses()):
-        i = waiting.popleft()
-        if isinstance(outcome, str):
-            report.skipped.append(_one_line(f"{names.pop(i)}: {outcome}"))
+        i, number = waiting.popleft()
+        parts = building.get(i)
+        if parts is None:  # a piece of a document that has already failed
             continue
-        names.pop(i)
-        report.extracted += 1
-        done[i] = outcome
+        if isinstance(outcome, str):
+            del building[i]
+            report.skipped.append(_one_line(f"{parts.doc.name}: {outcome}"))
+            continue
+        parts.extracted = True
         if cache:
             try:
                 cache.put(outcome)
@@ -69,6 +89,7 @@ def extract_all(docs: Iterable[Document], *, executor: Executor | None = None,
                 print(f"kg: cache off: {err}", file=sys.stderr)
                 cache = None
         _tick(bar, outcome.doc)
+        add(i, number, outcome)
     if bar:
         bar.close()
     return [done[i] for i in sorted(done)]
@@ -87,12 +108,13 @@ def _tick(bar, doc: Document) -> None:
 
 def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
           strict: bool = False, jobs: int | None = 1, scheduler: str | None = None,
-          cache: str | Path | None = None) -> KnowledgeGraph:
+          cache: str | Path | None = None, segment: int = SEGMENT) -> KnowledgeGraph:
     """Build the knowledge graph of the given files and folders (default: the sample corpus).
 
     ``jobs``: worker processes for extraction (None: one per core, as memory allows;
     1: in this process). ``scheduler``: a Dask scheduler address, or ``"local"``.
-    ``cache``: a folder of cached extraction results (None: no cache).
+    ``cache``: a folder of cached extraction results (None: no cache). ``segment``: the
+    longest piece of a document extracted at once (``kg.bigdoc``; tests make it small).
     """
     from .rdfmap import to_rdf
     from .resolve import resolve
@@ -114,13 +136,14 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     try:
         report.jobs = executor.jobs
         results = extract_all(iter_documents(paths, fail), executor=executor, cache=store,
-                              report=report, progress=progress)
+                              report=report, progress=progress, segment=segment)
     except BaseException:
         executor.close(abort=True)
         raise
     executor.close()
     report.documents = len(results)
     resolved = resolve(results)
+    del results  # mentions and facts, now resolved: not held while the graph is built
     graph = to_rdf(resolved)
     counts = Counter(e.type for e in resolved.entities.values() if e.docs)
     report.entities = {t: counts.get(t, 0) for t in ENTITY_CLASSES}

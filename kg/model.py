@@ -16,7 +16,7 @@ ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organization", "Event")
 FACT_KINDS: tuple[str, ...] = ("delegate", "role", "region", "honour", "stat", "event")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A decoded source document."""
 
@@ -28,14 +28,14 @@ class Document:
     sha256: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int  # offsets into Document.text
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entity mention. ``text`` is the normalised surface (simplified script)."""
 
@@ -50,7 +50,7 @@ class Mention:
         return dict(self.attrs).get(key, default)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact comes from: document, sentence and character span."""
 
@@ -60,7 +60,7 @@ class Evidence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One extracted fact.
 

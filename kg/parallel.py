@@ -1,6 +1,7 @@
 """Map extraction over documents: in this process, in worker processes or on Dask.
 
-Extraction is per document, so it parallelises by document. Every executor runs
+Extraction is per document, so it parallelises by document (a huge document by
+piece: ``kg.bigdoc``). Every executor runs
 the same function, ``extract_one``, which loads the pipeline once per process
 (``kg.nlp.get_pipeline`` is cached per process: about 800 MB and a few seconds) and
 never per document. Documents are streamed: at most a small window of them is in
@@ -17,17 +18,18 @@ from typing import Protocol
 
 from .model import DocResult, Document
 
-WORKER_MEMORY = 1_200_000_000  # bytes one worker needs: pkuseg model + a large document
+WORKER_MEMORY = 1_200_000_000  # bytes one worker needs: pkuseg model + a piece of a document
 Outcome = DocResult | str  # a result, or a one-line reason the document failed
 
 
 def extract_one(doc: Document) -> Outcome:
-    """Extract one document with this process's pipeline; a failure becomes its reason."""
-    from .bigdoc import extract_large
+    """Extract one document, or one piece of a huge one (the caller cuts: ``kg.bigdoc``),
+    with this process's pipeline; a failure becomes its reason."""
+    from .extract.run import extract_document
     from .nlp import get_pipeline
 
     try:
-        return extract_large(doc, get_pipeline())
+        return extract_document(doc, get_pipeline())
     except Exception as err:  # one bad document must not spoil the build
         return f"extraction failed ({type(err).__name__}: {' '.join(str(err).split())[:200]})"
 

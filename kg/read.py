@@ -39,6 +39,7 @@ _MIN_UTF16_SCORE = 0.5  # BOM-less UTF-16 must look like text, not just decode
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _MAX_CONTROL_SHARE = 0.05
 _SAMPLE = 65536  # bytes / characters looked at when sniffing
+_CHUNK = 1 << 20  # bytes decoded at a time when only checking that a file decodes
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _GB_LABELS = frozenset({"gb2312", "gbk", "x-gbk", "csgb2312"})  # pages use the GB18030 superset
 _OS_REASONS: dict[type[OSError], str] = {
@@ -178,21 +179,44 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _head_if_decodable(data: bytes, codec: str) -> str | None:
+    """The first ``_SAMPLE`` characters if all of ``data`` decodes strictly with ``codec``.
+
+    Decodes in pieces and keeps none of them: trying the candidate codecs on a 50 MB
+    file must not hold a decoded copy (or, for a failure, the error's copy of the bytes)
+    per candidate; only the winner is decoded whole.
+    """
+    try:
+        info = codecs.lookup(codec)
+        if not getattr(info, "_is_text_encoding", True):  # base64, rot13... as bytes.decode
+            return None
+        decoder = info.incrementaldecoder(errors="strict")
+        view, head = memoryview(data), ""
+        for pos in range(0, len(view), _CHUNK):
+            text = decoder.decode(view[pos : pos + _CHUNK])
+            if len(head) < _SAMPLE:
+                head += text[: _SAMPLE - len(head)]
+        return head + decoder.decode(b"", final=True)[: _SAMPLE - len(head)]
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def _best_guess(data: bytes, groups: Iterable[tuple[str, ...]], failure: str) -> tuple[str, str]:
     """The best-scoring strict decoding among ``groups`` (ties: the earlier group)."""
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str] | None = None
     for group in groups:
-        found = next(((t, c) for c in group if (t := _strict(data, c)) is not None), None)
+        found = next(((h, c) for c in group if (h := _head_if_decodable(data, c)) is not None),
+                     None)
         if found is None:
             continue
         score = _score(found[0])
         if found[1].startswith("utf-16") and score < _MIN_UTF16_SCORE:
             continue
         if best is None or score > best[0]:
-            best = (score, *found)
+            best = (score, found[1])
     if best is None:
         raise ValueError(failure)
-    return best[1], best[2]
+    return data.decode(best[1]), best[1]
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -218,9 +242,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for codec in ("utf-8", declared):
         if codec is None or codec.startswith("utf-16"):
             continue  # a UTF-16 page would not have an ASCII <meta>
-        text = _strict(data, codec)
-        if text is not None:
-            return text, codec
+        if _head_if_decodable(data, codec) is not None:
+            return data.decode(codec), codec
     return _best_guess(data, _CANDIDATES, UNDECODABLE)
 
 
@@ -319,7 +342,7 @@ def read_document(path: Path, *, max_bytes: int = 64 * 1024 * 1024) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_html or _looks_like_html(text):
         text = html_to_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): a copy of a 50 MB text
         raise ReadError(path, "no text")
     digest = hashlib.sha256(data).hexdigest()
     encoding = codecs.lookup(codec).name
