@@ -14,10 +14,11 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Gazetteer, Lexicon
 from .model import Evidence
 from .namespaces import ID, KG, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
 from .resolve import Entity, Resolved, ResolvedFact
+from .resolve_facts import gazetteer
 
 CLASSES = {
     "Person": [SDO.Person],
@@ -47,13 +48,13 @@ def new_graph() -> Graph:
 
 def to_rdf(res: Resolved, lex: Lexicon | None = None) -> Graph:
     """The knowledge graph of a resolved corpus."""
-    lex = lex or load_lexicon()
+    gaz = lex.gazetteer if lex is not None else gazetteer()
     g = new_graph()
     for doc in res.documents:
         _document(g, res, doc)
     for ent in res.entities.values():
         _entity(g, ent)
-    _place_hierarchy(g, res, lex)
+    _place_hierarchy(g, res, gaz)
     for fact in res.facts.values():
         _fact(g, res, fact)
     return g
@@ -109,9 +110,8 @@ def _entity(g: Graph, ent: Entity) -> None:
             g.add((node, SDO.containedInPlace, iri(ent.parent)))
 
 
-def _place_hierarchy(g: Graph, res: Resolved, lex: Lexicon) -> None:
+def _place_hierarchy(g: Graph, res: Resolved, gaz: Gazetteer) -> None:
     """Link coded places to their parents, adding unmentioned ancestors as nodes."""
-    gaz = lex.gazetteer
     codes = {e.attrs["code"] for e in res.entities.values() if e.type == "Place"
              and e.attrs.get("code")}
     codes |= {e.parent.split("/")[1] for e in res.entities.values()

@@ -10,6 +10,7 @@ their documents tie them to (``resolve_homonyms``).
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from .model import DocResult
@@ -22,16 +23,32 @@ def _contexts(results: list[DocResult]) -> tuple[Counter, dict[str, list[str]]]:
     counts: Counter = Counter()
     contexts: dict[str, list[str]] = defaultdict(list)
     for r in results:
-        sents = r.sentences
+        find = _sentence_finder(r)
         for m in r.mentions:
             if m.label != "Person" or m.attr("alias_of"):
                 continue
             counts[m.text] += 1
-            sent = next((s for s in sents if s.start <= m.start < s.end), None)
+            sent = find(m.start)
             if sent:
                 text = to_simplified(r.doc.text[sent.start : sent.end])
                 contexts[m.text].append(text.replace(to_simplified(m.text), "□"))
     return counts, contexts
+
+
+def _sentence_finder(r: DocResult):
+    """The first sentence holding an offset: by bisection when the sentences are in order
+    and do not overlap (as extraction makes them), else by a scan."""
+    sents = r.sentences
+    starts = [s.start for s in sents]
+    ordered = all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False))
+    if not ordered:
+        return lambda at: next((s for s in sents if s.start <= at < s.end), None)
+
+    def find(at: int):
+        i = bisect_right(starts, at) - 1
+        return sents[i] if i >= 0 and at < sents[i].end else None
+
+    return find
 
 
 def merge_people(results: list[DocResult]) -> dict[str, str]:
@@ -61,5 +78,21 @@ def merge_people(results: list[DocResult]) -> dict[str, str]:
 
 
 def _same_context(a: list[str], b: list[str]) -> bool:
-    return any(difflib.SequenceMatcher(None, x, y).ratio() >= SAME_CONTEXT
-               for x in a for y in b)
+    """Some context of ``a`` and some of ``b`` are nearly the same sentence.
+
+    A name in many documents has many contexts, so this is the costly part of
+    resolution: repeated contexts are compared once, one matcher is reused per
+    context of ``b`` (difflib indexes its second sequence), and the cheap upper
+    bounds of ``ratio()`` rule most pairs out before it runs.
+    """
+    matcher = difflib.SequenceMatcher(None)
+    xs = list(dict.fromkeys(a))
+    for y in dict.fromkeys(b):
+        matcher.set_seq2(y)
+        for x in xs:
+            matcher.set_seq1(x)
+            if (matcher.real_quick_ratio() >= SAME_CONTEXT
+                    and matcher.quick_ratio() >= SAME_CONTEXT
+                    and matcher.ratio() >= SAME_CONTEXT):
+                return True
+    return False
