@@ -94,7 +94,7 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     1: in this process). ``scheduler``: a Dask scheduler address, or ``"local"``.
     ``cache``: a folder of cached extraction results (None: no cache).
     """
-    from .rdfmap import to_rdf
+    from .rdfmap import to_triples
     from .resolve import resolve
 
     started = time.perf_counter()
@@ -121,7 +121,7 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     executor.close()
     report.documents = len(results)
     resolved = resolve(results)
-    graph = to_rdf(resolved)
+    graph = to_triples(resolved)
     counts = Counter(e.type for e in resolved.entities.values() if e.docs)
     report.entities = {t: counts.get(t, 0) for t in ENTITY_CLASSES}
     kinds = Counter(f.kind for f in resolved.facts.values())
