@@ -17,9 +17,9 @@ ENTITY_CLASSES = ("Person", "Place", "Organization", "Event")
 
 def turtle(graph: Graph | Triples) -> str:
     """Turtle with sorted output: the same graph always gives the same bytes."""
-    if isinstance(graph, Triples):
-        graph = graph.graph()
-    return graph.serialize(format="turtle")
+    from .turtle import TurtleWriter
+
+    return TurtleWriter().document(Triples.of(graph).spo)
 
 
 @dataclass
