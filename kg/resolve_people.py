@@ -59,13 +59,14 @@ def merge_people(results: list[DocResult]) -> dict[str, str]:
         if len(name) >= 3:
             for i in range(len(name)):
                 buckets[name[:i] + "?" + name[i + 1 :]].append(name)
+    same = _Contexts(contexts)
     mapping: dict[str, str] = {}
     for names in buckets.values():
         if len(names) < 2:
             continue
         for a in names:
             for b in names:
-                if a >= b or not _same_context(contexts[a], contexts[b]):
+                if a >= b or not same.near(a, b):
                     continue
                 keep, drop = sorted((a, b), key=lambda n: (-counts[n], n))
                 mapping[drop] = keep
@@ -77,22 +78,47 @@ def merge_people(results: list[DocResult]) -> dict[str, str]:
     return mapping
 
 
-def _same_context(a: list[str], b: list[str]) -> bool:
-    """Some context of ``a`` and some of ``b`` are nearly the same sentence.
+class _Contexts:
+    """Decides whether two names were seen in nearly the same sentence.
 
-    A name in many documents has many contexts, so this is the costly part of
-    resolution: repeated contexts are compared once, one matcher is reused per
-    context of ``b`` (difflib indexes its second sequence), and the cheap upper
-    bounds of ``ratio()`` rule most pairs out before it runs.
+    Names from many documents make many pairs that differ in one character, so
+    this runs very often. ``SequenceMatcher.ratio()`` is bounded by two cheap
+    ones: ``real_quick_ratio()`` from the lengths and ``quick_ratio()`` from the
+    characters the texts share; both are computed here from counts made once per
+    text (difflib redoes them per pair), and ``ratio()`` runs only for pairs they
+    let through, so the answer is exactly ``ratio() >= SAME_CONTEXT``.
     """
-    matcher = difflib.SequenceMatcher(None)
-    xs = list(dict.fromkeys(a))
-    for y in dict.fromkeys(b):
-        matcher.set_seq2(y)
-        for x in xs:
-            matcher.set_seq1(x)
-            if (matcher.real_quick_ratio() >= SAME_CONTEXT
-                    and matcher.quick_ratio() >= SAME_CONTEXT
-                    and matcher.ratio() >= SAME_CONTEXT):
-                return True
-    return False
+
+    def __init__(self, contexts: dict[str, list[str]]) -> None:
+        self.contexts = {name: list(dict.fromkeys(texts)) for name, texts in contexts.items()}
+        self._counts: dict[str, Counter] = {}
+
+    def _count(self, text: str) -> Counter:
+        counts = self._counts.get(text)
+        if counts is None:
+            counts = self._counts[text] = Counter(text)
+        return counts
+
+    def near(self, a: str, b: str) -> bool:
+        """Some context of ``a`` and some of ``b`` are nearly the same sentence."""
+        matcher = None
+        xs = self.contexts[a]
+        for y in self.contexts[b]:
+            count_y, ly = self._count(y), len(y)
+            for x in xs:
+                total = len(x) + ly
+                if not total or 2.0 * min(len(x), ly) / total < SAME_CONTEXT:
+                    if not total:
+                        return True  # two empty texts: ratio() is 1.0
+                    continue
+                common = sum(min(n, count_y[ch]) for ch, n in self._count(x).items()
+                             if ch in count_y)
+                if 2.0 * common / total < SAME_CONTEXT:
+                    continue
+                if matcher is None or matcher.b is not y:
+                    matcher = difflib.SequenceMatcher(None, x, y)
+                else:
+                    matcher.set_seq1(x)
+                if matcher.ratio() >= SAME_CONTEXT:
+                    return True
+        return False
