@@ -16,13 +16,17 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
+from . import namespaces as ns
 from .lexicon import Gazetteer, Lexicon
 from .model import Document, Evidence, Sentence
-from .namespaces import ID, KG, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
+from .namespaces import ID, PREFIXES, Terms
 from .resolve import Entity, Resolved, ResolvedFact
 from .resolve_facts import gazetteer
 from .triples import Triple, Triples
 
+# the terms used, looked up once each (see namespaces.Terms)
+KG, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = map(
+    Terms, (ns.KG, ns.ORG, ns.PROV, ns.RDF, ns.RDFS, ns.SDO, ns.SKOS, ns.XSD))
 CLASSES = {
     "Person": [SDO.Person],
     "Place": [SDO.Place],
@@ -45,8 +49,8 @@ def zh(text: str) -> Literal:
 
 def new_graph() -> Graph:
     g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, str(ns) if not isinstance(ns, str) else ns, override=True)
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, str(namespace), override=True)
     return g
 
 
