@@ -116,7 +116,7 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     ``cache``: a folder of cached extraction results (None: no cache). ``segment``: the
     longest piece of a document extracted at once (``kg.bigdoc``; tests make it small).
     """
-    from .rdfmap import to_rdf
+    from .rdfmap import to_triples
     from .resolve import resolve
 
     started = time.perf_counter()
@@ -144,7 +144,7 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     report.documents = len(results)
     resolved = resolve(results)
     del results  # mentions and facts, now resolved: not held while the graph is built
-    graph = to_rdf(resolved)
+    graph = to_triples(resolved)
     counts = Counter(e.type for e in resolved.entities.values() if e.docs)
     report.entities = {t: counts.get(t, 0) for t in ENTITY_CLASSES}
     kinds = Counter(f.kind for f in resolved.facts.values())

@@ -6,24 +6,30 @@ the code and data extraction depends on (``kg/extract/*.py``, ``nlp.py``,
 corpus) and of the spaCy and pkuseg versions. Changing a rule or a word list
 changes the version key, so old entries are simply never looked up again.
 
-Entries are pickles of plain ``kg.model`` objects, written atomically (a killed
-build leaves whole entries or none); an entry that does not load is a miss. The
-cache is a private working folder: do not point it at files from someone else.
+Entries are ``marshal`` dumps of plain tuples (``<hash>.m``): loading one costs
+half as much as unpickling the ``kg.model`` objects did, which showed when a
+rebuild loads a thousand of them. Entries of the older pickle layout
+(``<hash>.pkl``) are still read. Entries are written atomically (a killed build
+leaves whole entries or none); an entry that does not load is a miss. The cache
+is a private working folder: do not point it at files from someone else.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+import marshal
 import pickle
+import sys
 from functools import cache
 from pathlib import Path
 
 from .io import write_atomic
-from .model import DocResult, Document, Evidence
+from .model import DocResult, Document, Evidence, Fact, Mention, Sentence
 from .resources import PACKAGE_DIR
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 1  # bump when the meaning of entries changes (a new layout gets a new suffix)
+# marshal's format may change between Python versions: an entry says which wrote it
+_TAG = ("kg-cache", 2, sys.version_info[:2])
 _CODE = ("nlp.py", "normalise.py", "lexicon.py", "model.py", "resources.py")
 
 
@@ -60,39 +66,59 @@ def text_key(text: str) -> str:
 
 
 class ExtractionCache:
-    """Extraction results by document text, in ``<folder>/<version>/<aa>/<hash>.pkl``."""
+    """Extraction results by document text, in ``<folder>/<version>/<aa>/<hash>.m``."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.dir = self.folder / version_key()
 
-    def _path(self, doc: Document) -> Path:
-        key = text_key(doc.text)
-        return self.dir / key[:2] / f"{key}.pkl"
+    def _path(self, key: str, suffix: str = ".m") -> Path:
+        return self.dir / key[:2] / f"{key}{suffix}"
 
     def get(self, doc: Document) -> DocResult | None:
         """The cached result for ``doc``'s text, re-labelled as ``doc``; None on a miss."""
+        key = text_key(doc.text)
         try:
-            data = self._path(doc).read_bytes()
-            entry = pickle.loads(data)
-            if entry["text_sha256"] != text_key(doc.text):
+            tag, sha, sentences, mentions, facts, warnings = marshal.loads(
+                self._path(key).read_bytes())
+            if tag != _TAG or sha != key:
                 return None
-            result = DocResult(doc, entry["sentences"], entry["mentions"], entry["facts"],
-                               entry["warnings"])
+            doc_id = doc.doc_id  # the same text may come from other bytes (another encoding)
+            return DocResult(doc, [Sentence(*s) for s in sentences],
+                             [Mention(*m) for m in mentions],
+                             [Fact(kind, args, Evidence(doc_id, *ev), rule)
+                              for kind, args, ev, rule in facts], list(warnings))
+        except FileNotFoundError:
+            return self._legacy(doc, key)
+        except Exception:  # truncated or foreign: extract again
+            return None
+
+    def _legacy(self, doc: Document, key: str) -> DocResult | None:
+        """An entry of the pickle layout, rewritten in the current one."""
+        try:
+            entry = pickle.loads(self._path(key, ".pkl").read_bytes())
+            if entry["text_sha256"] != key:
+                return None
+            result = DocResult(doc, entry["sentences"], entry["mentions"], [
+                Fact(f.kind, f.args, Evidence(doc.doc_id, *_where(f.evidence)), f.rule)
+                for f in entry["facts"]], entry["warnings"])
         except Exception:  # missing, truncated or foreign: extract again
             return None
-        # the same text may come from other bytes (another encoding): re-point the evidence
-        result.facts = [f if f.evidence.doc_id == doc.doc_id
-                        else dataclasses.replace(f, evidence=_evidence_of(f.evidence, doc))
-                        for f in result.facts]
+        try:
+            self.put(result)
+        except OSError:
+            pass
         return result
 
     def put(self, result: DocResult) -> None:
-        entry = {"text_sha256": text_key(result.doc.text), "sentences": result.sentences,
-                 "mentions": result.mentions, "facts": result.facts,
-                 "warnings": result.warnings}
-        write_atomic(self._path(result.doc), pickle.dumps(entry, protocol=5))
+        entry = (_TAG, text_key(result.doc.text),
+                 tuple((s.index, s.start, s.end) for s in result.sentences),
+                 tuple((m.start, m.end, m.label, m.text, m.source, m.attrs)
+                       for m in result.mentions),
+                 tuple((f.kind, f.args, _where(f.evidence), f.rule) for f in result.facts),
+                 tuple(result.warnings))
+        write_atomic(self._path(entry[1]), marshal.dumps(entry))
 
 
-def _evidence_of(ev: Evidence, doc: Document) -> Evidence:
-    return dataclasses.replace(ev, doc_id=doc.doc_id)
+def _where(ev: Evidence) -> tuple[int, int, int]:
+    return ev.sentence, ev.start, ev.end

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
-from kg.namespaces import KG, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
+from kg import namespaces as ns
+from kg.namespaces import PREFIXES, Terms
+from kg.triples import Triples
+
+# the terms used, looked up once each (see namespaces.Terms)
+KG, ORG, PROV, RDF, RDFS, SDO, SKOS = map(
+    Terms, (ns.KG, ns.ORG, ns.PROV, ns.RDF, ns.RDFS, ns.SDO, ns.SKOS))
+GraphLike = Graph | Triples  # both answer the lookups used here, with the same meaning
+_NAMESPACES = tuple((str(namespace), prefix) for prefix, namespace in PREFIXES.items())
 
 # type key -> (rdf classes, Chinese name, vis shape, colour, legend glyph)
 NODE_TYPES: dict[str, tuple[tuple[URIRef, ...], str, str, str, str]] = {
@@ -47,7 +56,7 @@ FACT_ROLES = (KG.person, ORG.member, KG.title, ORG.organization, KG.event, KG.ho
 _LABELS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
 
 
-def label_of(graph: Graph, node: URIRef) -> str:
+def label_of(graph: GraphLike, node: URIRef) -> str:
     """The display name: skos:prefLabel (Chinese first), then rdfs:label, then the IRI tail."""
     for prop in (SKOS.prefLabel, RDFS.label):
         labels = [o for o in graph.objects(node, prop) if isinstance(o, Literal)]
@@ -57,9 +66,10 @@ def label_of(graph: Graph, node: URIRef) -> str:
     return str(node).rstrip("/").rsplit("/", 1)[-1]
 
 
+@lru_cache(maxsize=4096)
 def curie(iri: str) -> str:
     """A short name for a property (longest matching namespace wins)."""
-    matches = [(len(str(ns)), prefix) for prefix, ns in PREFIXES.items() if iri.startswith(str(ns))]
+    matches = [(len(ns), prefix) for ns, prefix in _NAMESPACES if iri.startswith(ns)]
     if not matches:
         return iri
     length, prefix = max(matches)
@@ -73,7 +83,7 @@ def _node_type(types: set[URIRef]) -> str | None:
     return None
 
 
-def _membership_titles(graph: Graph) -> dict[tuple[str, str], list[str]]:
+def _membership_titles(graph: GraphLike) -> dict[tuple[str, str], list[str]]:
     """Titles per (person, organisation) from org:Membership facts, for memberOf edge labels."""
     titles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for fact in graph.subjects(RDF.type, ORG.Membership):
@@ -89,7 +99,7 @@ def _membership_titles(graph: Graph) -> dict[tuple[str, str], list[str]]:
     return {pair: sorted(found) for pair, found in titles.items()}
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: GraphLike) -> nx.MultiDiGraph:
     """Entities as nodes and shortcut triples as labelled edges, in sorted (stable) order."""
     types: dict[URIRef, set[URIRef]] = defaultdict(set)
     wanted = {c for classes, *_rest in NODE_TYPES.values() for c in classes}
@@ -136,7 +146,7 @@ def doc_href(source_path: str, base: Path | None) -> str:
 class Provenance:
     """Facts, sentences and documents of a graph, numbered in first-use order for the page."""
 
-    def __init__(self, graph: Graph, labels: dict[str, str], base: Path | None) -> None:
+    def __init__(self, graph: GraphLike, labels: dict[str, str], base: Path | None) -> None:
         self.graph, self.labels, self.base = graph, labels, base
         self.facts: list[list] = []
         self.sentences: list[list] = []
@@ -218,7 +228,7 @@ class Provenance:
 Groups = dict[str, set[str]]
 
 
-def memberships(graph: Graph, nxg: nx.MultiDiGraph) -> tuple[Groups, Groups]:
+def memberships(graph: GraphLike, nxg: nx.MultiDiGraph) -> tuple[Groups, Groups]:
     """Region places (with their ancestors) and honours of each node, for the page's filters."""
     parents: dict[str, set[str]] = defaultdict(set)
     for s, o in graph.subject_objects(SDO.containedInPlace):

@@ -55,7 +55,9 @@ def export(graph, fmt: str, path: str | Path | None = None) -> str | Path:
 def render(graph: Graph, fmt: str) -> str:
     """The text of a single-file export."""
     if fmt == "ttl":
-        return graph.serialize(format="turtle")
+        from .turtle import turtle
+
+        return turtle(graph)
     if fmt == "nt":
         return _sorted_lines(graph.serialize(format="nt"))
     if fmt == "nquads":

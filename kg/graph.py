@@ -10,13 +10,16 @@ from rdflib import Graph
 
 from .io import write_atomic
 from .query import format_result, query_text, run
+from .triples import Triples
 
 ENTITY_CLASSES = ("Person", "Place", "Organization", "Event")
 
 
-def turtle(graph: Graph) -> str:
+def turtle(graph: Graph | Triples) -> str:
     """Turtle with sorted output: the same graph always gives the same bytes."""
-    return graph.serialize(format="turtle")
+    from .turtle import TurtleWriter
+
+    return TurtleWriter().document(Triples.of(graph).spo)
 
 
 @dataclass
@@ -46,11 +49,29 @@ class BuildReport:
 
 
 class KnowledgeGraph:
-    """An rdflib graph of entities and facts, with the ways users look at it."""
+    """An rdflib graph of entities and facts, with the ways users look at it.
 
-    def __init__(self, graph: Graph, report: BuildReport | None = None) -> None:
-        self.graph = graph
+    A build hands over plain ``Triples``; the rdflib Graph is made from them the first
+    time ``.graph`` is used (seconds for a big corpus), and from then on it is the
+    graph every view reads, so changes made to it show.
+    """
+
+    def __init__(self, graph: Graph | Triples, report: BuildReport | None = None) -> None:
+        self._graph = graph if isinstance(graph, Graph) else None
+        self._triples = graph if isinstance(graph, Triples) else None
         self.report = report or BuildReport()
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = self._triples.graph()
+            self._triples = None
+        return self._graph
+
+    @property
+    def triples(self) -> Triples:
+        """The triples, indexed for the explorer and the Turtle writer."""
+        return self._triples if self._triples is not None else Triples.of(self._graph)
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
@@ -64,7 +85,7 @@ class KnowledgeGraph:
         return cls(g)
 
     def __len__(self) -> int:
-        return len(self.graph)
+        return len(self._triples) if self._triples is not None else len(self._graph)
 
     def query(self, spec: str):
         """Run a named query, a .rq file or SPARQL text; returns an rdflib Result."""
@@ -81,15 +102,15 @@ class KnowledgeGraph:
     def to_networkx(self) -> nx.MultiDiGraph:
         from .html import to_networkx
 
-        return to_networkx(self.graph)
+        return to_networkx(self.triples)
 
     def to_html(self, path: str | Path, title: str = "kg") -> Path:
         from .html import write_html
 
-        return write_html(self.graph, path, title=title)
+        return write_html(self.triples, path, title=title)
 
     def turtle(self) -> str:
-        return turtle(self.graph)
+        return turtle(self.triples)
 
     def save(self, out_dir: str | Path, title: str = "kg") -> dict[str, Path]:
         """Write graph.ttl and graph.html into ``out_dir``, each atomically."""

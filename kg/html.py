@@ -16,6 +16,7 @@ from rdflib import Graph
 from kg.explorer_model import EDGE_LABELS, NODE_TYPES, to_networkx
 from kg.explorer_page import LAYOUT_THRESHOLD, payload, render
 from kg.io import write_atomic
+from kg.triples import Triples
 
 __all__ = ["EDGE_LABELS", "LAYOUT_THRESHOLD", "NODE_TYPES", "EntityLookupError", "find_entity",
            "neighbourhood", "render_html", "to_networkx", "write_html", "write_neighbourhood"]
@@ -25,13 +26,14 @@ class EntityLookupError(LookupError):
     """No entity, or more than one, has the name asked for; ``str()`` is one line."""
 
 
-def render_html(graph: Graph, *, title: str = "kg", base: Path | None = None) -> str:
+def render_html(graph: Graph | Triples, *, title: str = "kg", base: Path | None = None) -> str:
     """The page as a string; ``base`` is the page's folder, for relative document links."""
+    graph = Triples.of(graph)  # one pass over an rdflib Graph, then dictionary lookups
     nxg = to_networkx(graph)
     return render(payload(graph, nxg, title=title, base=base), nxg)
 
 
-def write_html(graph: Graph, path: str | Path, *, title: str = "kg") -> Path:
+def write_html(graph: Graph | Triples, path: str | Path, *, title: str = "kg") -> Path:
     """Render ``graph`` to a standalone HTML file at ``path`` (atomically) and return the path."""
     target = Path(path)
     return write_atomic(target, render_html(graph, title=title, base=target.parent))
@@ -60,21 +62,23 @@ def find_entity(nxg: nx.MultiDiGraph, name: str) -> str:
     raise EntityLookupError(f"no entity named {name!r} in the graph{hint}")
 
 
-def neighbourhood(graph: Graph, name: str, depth: int = 1) -> tuple[str, nx.MultiDiGraph]:
+def neighbourhood(graph: Graph | Triples, name: str,
+                  depth: int = 1) -> tuple[str, nx.MultiDiGraph]:
     """The entity called ``name`` and the subgraph of entities within ``depth`` links of it."""
-    nxg = to_networkx(graph)
+    nxg = to_networkx(Triples.of(graph))
     centre = find_entity(nxg, name)
     near = nx.single_source_shortest_path_length(nxg.to_undirected(as_view=True), centre,
                                                  cutoff=max(0, depth))
     return centre, nxg.subgraph(sorted(near)).copy()
 
 
-def write_neighbourhood(graph: Graph, name: str, path: str | Path, *, depth: int = 1,
+def write_neighbourhood(graph: Graph | Triples, name: str, path: str | Path, *, depth: int = 1,
                         title: str | None = None) -> Path:
     """A page of one entity's neighbourhood, opened with that entity selected.
 
     Raises EntityLookupError when no entity or several share the name.
     """
+    graph = Triples.of(graph)
     centre, sub = neighbourhood(graph, name, depth)
     target = Path(path)
     label = sub.nodes[centre]["label"]

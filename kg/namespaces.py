@@ -96,5 +96,18 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "dcterms": DCTERMS,
 }
 
+class Terms:
+    """A namespace's terms looked up once each: ``DefinedNamespace`` attribute access runs
+    Python code every time, a cost that shows when building millions of triples."""
+
+    def __init__(self, namespace: Namespace | type[DefinedNamespace]) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
 __all__ = ["KG", "ID", "SDO", "ORG", "PROV", "SKOS", "OWL", "RDF", "RDFS", "XSD", "DCTERMS",
-           "PREFIXES", "ONTOLOGY_IRI", "RESOURCE_IRI"]
+           "PREFIXES", "ONTOLOGY_IRI", "RESOURCE_IRI", "Terms"]

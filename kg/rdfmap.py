@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
-from .lexicon import Lexicon, load_lexicon
-from .model import Evidence
-from .namespaces import ID, KG, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
+from . import namespaces as ns
+from .lexicon import Gazetteer, Lexicon
+from .model import Document, Evidence, Sentence
+from .namespaces import ID, PREFIXES, Terms
 from .resolve import Entity, Resolved, ResolvedFact
+from .resolve_facts import gazetteer
+from .triples import Triple, Triples
 
+# the terms used, looked up once each (see namespaces.Terms)
+KG, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = map(
+    Terms, (ns.KG, ns.ORG, ns.PROV, ns.RDF, ns.RDFS, ns.SDO, ns.SKOS, ns.XSD))
 CLASSES = {
     "Person": [SDO.Person],
     "Place": [SDO.Place],
@@ -27,6 +35,7 @@ CLASSES = {
     "Honour": [KG.Honour],
 }
 _SAFE = re.compile(r"[^\w\-·/]", re.UNICODE)
+_TYPE, _DOCUMENT, _START, _END = RDF.type, KG.document, KG.startOffset, KG.endOffset
 
 
 def iri(key: str) -> URIRef:
@@ -40,189 +49,228 @@ def zh(text: str) -> Literal:
 
 def new_graph() -> Graph:
     g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, str(ns) if not isinstance(ns, str) else ns, override=True)
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, str(namespace), override=True)
     return g
 
 
 def to_rdf(res: Resolved, lex: Lexicon | None = None) -> Graph:
-    """The knowledge graph of a resolved corpus."""
-    lex = lex or load_lexicon()
-    g = new_graph()
-    for doc in res.documents:
-        _document(g, res, doc)
-    for ent in res.entities.values():
-        _entity(g, ent)
-    _place_hierarchy(g, res, lex)
+    """The knowledge graph of a resolved corpus, as an rdflib Graph."""
+    return to_triples(res, lex.gazetteer if lex is not None else None).graph()
+
+
+def to_triples(res: Resolved, gaz: Gazetteer | None = None) -> Triples:
+    """The knowledge graph of a resolved corpus: per document its own triples
+    (document, sentences, evidence), then entities, place hierarchy and facts."""
+    m = _Mapper(res, Triples())
+    cited: dict[str, set[tuple[Evidence, str, str]]] = defaultdict(set)
     for fact in res.facts.values():
-        _fact(g, res, fact)
-    return g
+        for ev, rule in fact.evidence:
+            cited[ev.doc_id].add((ev, rule, fact.kind))
+    for doc in res.documents:
+        m.document(doc, res.sentences[doc.doc_id], cited.get(doc.doc_id, ()))
+    for ent in res.entities.values():
+        m.entity(ent)
+    m.place_hierarchy(gaz or gazetteer())
+    for fact in res.facts.values():
+        m.fact(fact)
+    return m.out
 
 
-def _document(g: Graph, res: Resolved, doc) -> None:
-    d = iri(f"doc/{doc.doc_id}")
-    g.add((d, RDF.type, SDO.NewsArticle))
-    g.add((d, RDF.type, PROV.Entity))
-    g.add((d, SDO.name, Literal(doc.name)))
-    g.add((d, KG.sourcePath, Literal(doc.path)))
-    g.add((d, KG.sha256, Literal(doc.sha256)))
-    g.add((d, KG.encoding, Literal(doc.encoding)))
-    g.add((d, KG.charCount, Literal(len(doc.text))))
-
-
-def _sentence(g: Graph, res: Resolved, doc_id: str, index: int) -> URIRef:
-    s = iri(f"doc/{doc_id}/s{index}")
-    if (s, RDF.type, KG.Sentence) not in g:
-        sent = res.sentences[doc_id][index]
-        text = res.text_of(doc_id)
-        g.add((s, RDF.type, KG.Sentence))
-        g.add((s, KG.document, iri(f"doc/{doc_id}")))
-        g.add((s, KG.index, Literal(index)))
-        g.add((s, KG.startOffset, Literal(sent.start)))
-        g.add((s, KG.endOffset, Literal(sent.end)))
-        g.add((s, RDF.value, Literal(text[sent.start : sent.end])))
-    return s
-
-
-def _entity(g: Graph, ent: Entity) -> None:
-    node = iri(ent.key)
-    for cls in CLASSES[ent.type]:
-        g.add((node, RDF.type, cls))
-    if ent.type == "Place" and ent.attrs.get("code"):
-        g.add((node, RDF.type, SDO.AdministrativeArea))
-    g.add((node, SKOS.prefLabel, zh(ent.label)))
-    g.add((node, RDFS.label, zh(ent.label)))
-    for alias in ent.aliases:
-        g.add((node, SKOS.altLabel, zh(alias)))
-    mentions = sum(c for c in ent.forms.values() if c > 0)
-    if mentions:
-        g.add((node, KG.mentionCount, Literal(mentions)))
-    for doc_id in sorted(ent.docs):
-        g.add((node, KG.mentionedIn, iri(f"doc/{doc_id}")))
-    for note in sorted(ent.notes):
-        g.add((node, KG.mergeNote, zh(note)))
-    if ent.type == "Place":
-        g.add((node, KG.level, Literal(ent.attrs.get("level", "other"))))
-        if ent.attrs.get("code"):
-            g.add((node, KG.divisionCode, Literal(ent.attrs["code"])))
-        if ent.parent:
-            g.add((node, SDO.containedInPlace, iri(ent.parent)))
-
-
-def _place_hierarchy(g: Graph, res: Resolved, lex: Lexicon) -> None:
-    """Link coded places to their parents, adding unmentioned ancestors as nodes."""
-    gaz = lex.gazetteer
-    codes = {e.attrs["code"] for e in res.entities.values() if e.type == "Place"
-             and e.attrs.get("code")}
-    codes |= {e.parent.split("/")[1] for e in res.entities.values()
-              if e.type == "Place" and e.parent.count("/") == 1
-              and e.parent.split("/")[1].isdigit()}
-    for code in sorted(codes):
-        chain = gaz.chain(code)
-        if chain and f"place/{code}" not in res.entities:
-            _ancestor(g, chain[-1])
-        for child, parent in zip(chain[1:], chain[:-1], strict=False):
-            c, p = iri(f"place/{child.code}"), iri(f"place/{parent.code}")
-            g.add((c, SDO.containedInPlace, p))
-            if (p, SKOS.prefLabel, None) not in g and f"place/{parent.code}" not in res.entities:
-                _ancestor(g, parent)
-
-
-def _ancestor(g: Graph, div) -> None:
-    """A division the text does not name, added so that hierarchy queries reach it."""
-    p = iri(f"place/{div.code}")
-    if (p, SKOS.prefLabel, None) in g:
-        return
-    for cls in (SDO.Place, SDO.AdministrativeArea):
-        g.add((p, RDF.type, cls))
-    g.add((p, SKOS.prefLabel, zh(div.name)))
-    g.add((p, RDFS.label, zh(div.name)))
-    g.add((p, KG.level, Literal(div.level)))
-    g.add((p, KG.divisionCode, Literal(div.code)))
-
-
-def _evidence(g: Graph, res: Resolved, ev: Evidence, rule: str, kind: str) -> URIRef:
+def evidence_key(ev: Evidence, rule: str, kind: str) -> str:
     h = hashlib.sha1(f"{ev.doc_id}|{ev.start}|{ev.end}|{kind}|{rule}".encode()).hexdigest()[:16]
-    node = iri(f"ev/{h}")
-    text = res.text_of(ev.doc_id)
-    g.add((node, RDF.type, KG.Evidence))
-    g.add((node, RDF.type, PROV.Entity))
-    g.add((node, KG.document, iri(f"doc/{ev.doc_id}")))
-    g.add((node, KG.sentence, _sentence(g, res, ev.doc_id, ev.sentence)))
-    g.add((node, KG.startOffset, Literal(ev.start)))
-    g.add((node, KG.endOffset, Literal(ev.end)))
-    g.add((node, KG.quote, Literal(text[ev.start : ev.end])))
-    g.add((node, KG.rule, Literal(rule)))
-    return node
+    return f"ev/{h}"
 
 
-def _fact(g: Graph, res: Resolved, fact: ResolvedFact) -> None:
-    f = fact.fields
-    node = iri(f"fact/{fact.kind}/{fact.key}")
-    g.add((node, RDF.type, KG.Fact))
-    if fact.kind == "delegate":
-        g.add((node, RDF.type, KG.DelegateFact))
-        g.add((node, KG.person, iri(f["person"])))
-        g.add((node, KG.event, iri(f["event"])))
-        g.add((iri(f["person"]), KG.delegateTo, iri(f["event"])))
-    elif fact.kind == "role":
-        role = iri(f"role/{f['title']}")
-        g.add((node, RDF.type, ORG.Membership))
-        g.add((node, ORG.member, iri(f["person"])))
-        g.add((node, ORG.role, role))
-        g.add((node, KG.title, zh(f["title"])))
-        g.add((role, RDF.type, ORG.Role))
-        g.add((role, SKOS.prefLabel, zh(f["title"])))
-        for name in sorted(fact.written):
-            g.add((node, KG.organizationName, zh(name)))
-        if f.get("org"):
-            g.add((node, ORG.organization, iri(f["org"])))
-            g.add((iri(f["person"]), ORG.memberOf, iri(f["org"])))
-    elif fact.kind == "region":
-        g.add((node, RDF.type, KG.RegionFact))
-        g.add((node, KG.person, iri(f["person"])))
-        g.add((node, KG.place, iri(f["place"])))
-        g.add((iri(f["person"]), KG.region, iri(f["place"])))
-    elif fact.kind == "honour":
-        g.add((node, RDF.type, KG.HonourFact))
-        g.add((node, KG.person, iri(f["person"])))
-        g.add((node, KG.honour, iri(f["honour"])))
-        g.add((iri(f["person"]), KG.received, iri(f["honour"])))
-    elif fact.kind == "stat":
-        _stat(g, node, f)
-    elif fact.kind == "event":
-        _event_fact(g, node, f)
-    for ev, rule in sorted(fact.evidence, key=lambda x: (x[0].doc_id, x[0].start, x[1])):
-        g.add((node, PROV.wasDerivedFrom, _evidence(g, res, ev, rule, fact.kind)))
+class _Mapper:
+    """Adds the triples of one corpus; each IRI and literal is made once and shared."""
+
+    def __init__(self, res: Resolved, out: Triples) -> None:
+        self.res, self.out = res, out
+        self._iris: dict[str, URIRef] = {}
+        self._lits: dict[tuple[str | int, str], Literal] = {}
+
+    def iri(self, key: str) -> URIRef:
+        node = self._iris.get(key)
+        if node is None:
+            node = self._iris[key] = iri(key)
+        return node
+
+    def lit(self, value: str | int, lang: str = "") -> Literal:
+        """A plain (or ``lang``-tagged) string or an integer literal."""
+        lit = self._lits.get((value, lang))
+        if lit is None:
+            lit = self._lits[(value, lang)] = Literal(value, lang=lang or None)
+        return lit
+
+    def zh(self, text: str) -> Literal:
+        return self.lit(text, "zh")
+
+    def document(self, doc: Document, sentences: list[Sentence],
+                 cited: Iterable[tuple[Evidence, str, str]]) -> None:
+        """A document's own triples: itself, and the evidence cited from it with its
+        sentences."""
+        add, lit = self.out.add, self.lit
+        d = self.iri(f"doc/{doc.doc_id}")
+        add((d, _TYPE, SDO.NewsArticle))
+        add((d, _TYPE, PROV.Entity))
+        add((d, SDO.name, lit(doc.name)))
+        add((d, KG.sourcePath, lit(doc.path)))
+        add((d, KG.sha256, lit(doc.sha256)))
+        add((d, KG.encoding, lit(doc.encoding)))
+        add((d, KG.charCount, lit(len(doc.text))))
+        done: set[int] = set()
+        for ev, rule, kind in sorted(cited, key=lambda c: (c[0].start, c[0].end, c[1], c[2])):
+            node = self.iri(evidence_key(ev, rule, kind))
+            add((node, _TYPE, KG.Evidence))
+            add((node, _TYPE, PROV.Entity))
+            add((node, _DOCUMENT, d))
+            add((node, KG.sentence, self._sentence(doc, sentences, ev.sentence, d, done)))
+            add((node, _START, lit(ev.start)))
+            add((node, _END, lit(ev.end)))
+            add((node, KG.quote, lit(doc.text[ev.start : ev.end])))
+            add((node, KG.rule, lit(rule)))
+
+    def _sentence(self, doc: Document, sentences: list[Sentence], index: int, d: URIRef,
+                  done: set[int]) -> URIRef:
+        s = self.iri(f"doc/{doc.doc_id}/s{index}")
+        if index not in done:
+            done.add(index)
+            sent = sentences[index]
+            add, lit = self.out.add, self.lit
+            add((s, _TYPE, KG.Sentence))
+            add((s, _DOCUMENT, d))
+            add((s, KG.index, lit(index)))
+            add((s, _START, lit(sent.start)))
+            add((s, _END, lit(sent.end)))
+            add((s, RDF.value, lit(doc.text[sent.start : sent.end])))
+        return s
+
+    def entity(self, ent: Entity) -> None:
+        add, lit, zh_ = self.out.add, self.lit, self.zh
+        node = self.iri(ent.key)
+        for cls in CLASSES[ent.type]:
+            add((node, _TYPE, cls))
+        if ent.type == "Place" and ent.attrs.get("code"):
+            add((node, _TYPE, SDO.AdministrativeArea))
+        label = ent.label
+        add((node, SKOS.prefLabel, zh_(label)))
+        add((node, RDFS.label, zh_(label)))
+        for alias in sorted(f for f in ent.forms if f != label):
+            add((node, SKOS.altLabel, zh_(alias)))
+        mentions = sum(c for c in ent.forms.values() if c > 0)
+        if mentions:
+            add((node, KG.mentionCount, lit(mentions)))
+        for doc_id in sorted(ent.docs):
+            add((node, KG.mentionedIn, self.iri(f"doc/{doc_id}")))
+        for note in sorted(ent.notes):
+            add((node, KG.mergeNote, zh_(note)))
+        if ent.type == "Place":
+            add((node, KG.level, lit(ent.attrs.get("level", "other"))))
+            if ent.attrs.get("code"):
+                add((node, KG.divisionCode, lit(ent.attrs["code"])))
+            if ent.parent:
+                add((node, SDO.containedInPlace, self.iri(ent.parent)))
+
+    def place_hierarchy(self, gaz: Gazetteer) -> None:
+        """Link coded places to their parents, adding unmentioned ancestors as nodes."""
+        res = self.res
+        places = [e for e in res.entities.values() if e.type == "Place"]
+        codes = {e.attrs["code"] for e in places if e.attrs.get("code")}
+        codes |= {e.parent.split("/")[1] for e in places if e.parent.count("/") == 1
+                  and e.parent.split("/")[1].isdigit()}
+        for code in sorted(codes):
+            chain = gaz.chain(code)
+            if chain and f"place/{code}" not in res.entities:
+                self._ancestor(chain[-1])
+            for child, parent in zip(chain[1:], chain[:-1], strict=False):
+                c, p = self.iri(f"place/{child.code}"), self.iri(f"place/{parent.code}")
+                self.out.add((c, SDO.containedInPlace, p))
+                if not self.out.has(p, SKOS.prefLabel) and f"place/{parent.code}" not in \
+                        res.entities:
+                    self._ancestor(parent)
+
+    def _ancestor(self, div) -> None:
+        """A division the text does not name, added so that hierarchy queries reach it."""
+        p = self.iri(f"place/{div.code}")
+        if self.out.has(p, SKOS.prefLabel):
+            return
+        add = self.out.add
+        for cls in (SDO.Place, SDO.AdministrativeArea):
+            add((p, _TYPE, cls))
+        add((p, SKOS.prefLabel, self.zh(div.name)))
+        add((p, RDFS.label, self.zh(div.name)))
+        add((p, KG.level, self.lit(div.level)))
+        add((p, KG.divisionCode, self.lit(div.code)))
+
+    def fact(self, fact: ResolvedFact) -> None:
+        f, add, iri_, zh_ = fact.fields, self.out.add, self.iri, self.zh
+        node = iri_(f"fact/{fact.kind}/{fact.key}")
+        add((node, _TYPE, KG.Fact))
+        if fact.kind == "delegate":
+            add((node, _TYPE, KG.DelegateFact))
+            add((node, KG.person, iri_(f["person"])))
+            add((node, KG.event, iri_(f["event"])))
+            add((iri_(f["person"]), KG.delegateTo, iri_(f["event"])))
+        elif fact.kind == "role":
+            role = iri_(f"role/{f['title']}")
+            add((node, _TYPE, ORG.Membership))
+            add((node, ORG.member, iri_(f["person"])))
+            add((node, ORG.role, role))
+            add((node, KG.title, zh_(f["title"])))
+            add((role, _TYPE, ORG.Role))
+            add((role, SKOS.prefLabel, zh_(f["title"])))
+            for name in sorted(fact.written):
+                add((node, KG.organizationName, zh_(name)))
+            if f.get("org"):
+                add((node, ORG.organization, iri_(f["org"])))
+                add((iri_(f["person"]), ORG.memberOf, iri_(f["org"])))
+        elif fact.kind == "region":
+            add((node, _TYPE, KG.RegionFact))
+            add((node, KG.person, iri_(f["person"])))
+            add((node, KG.place, iri_(f["place"])))
+            add((iri_(f["person"]), KG.region, iri_(f["place"])))
+        elif fact.kind == "honour":
+            add((node, _TYPE, KG.HonourFact))
+            add((node, KG.person, iri_(f["person"])))
+            add((node, KG.honour, iri_(f["honour"])))
+            add((iri_(f["person"]), KG.received, iri_(f["honour"])))
+        elif fact.kind == "stat":
+            _stat(add, node, f)
+        elif fact.kind == "event":
+            _event_fact(add, iri_, node, f)
+        for ev, rule in fact.evidence:
+            add((node, PROV.wasDerivedFrom, iri_(evidence_key(ev, rule, fact.kind))))
 
 
-def _stat(g: Graph, node: URIRef, f: dict[str, str]) -> None:
-    g.add((node, RDF.type, KG.StatisticalObservation))
-    g.add((node, RDF.type, SDO.Observation))
-    g.add((node, KG.measure, zh(f["measure"])))
+def _stat(add: Callable[[Triple], None], node: URIRef, f: dict[str, str]) -> None:
+    add((node, RDF.type, KG.StatisticalObservation))
+    add((node, RDF.type, SDO.Observation))
+    add((node, KG.measure, zh(f["measure"])))
     if f.get("population"):
-        g.add((node, KG.population, zh(f["population"])))
+        add((node, KG.population, zh(f["population"])))
     if f.get("count"):
-        g.add((node, KG.count, Literal(int(f["count"]))))
+        add((node, KG.count, Literal(int(f["count"]))))
     if f.get("percent"):
-        g.add((node, KG.percent, _decimal(f["percent"])))
+        add((node, KG.percent, _decimal(f["percent"])))
     if f.get("value"):
-        g.add((node, SDO.value, _decimal(f["value"])))
+        add((node, SDO.value, _decimal(f["value"])))
     if f.get("unit"):
-        g.add((node, SDO.unitText, zh(f["unit"])))
+        add((node, SDO.unitText, zh(f["unit"])))
 
 
-def _event_fact(g: Graph, node: URIRef, f: dict[str, str]) -> None:
-    event = iri(f["event"])
-    g.add((node, RDF.type, KG.EventFact))
-    g.add((node, KG.event, event))
+def _event_fact(add: Callable[[Triple], None], iri_: Callable[[str], URIRef], node: URIRef,
+                f: dict[str, str]) -> None:
+    event = iri_(f["event"])
+    add((node, RDF.type, KG.EventFact))
+    add((node, KG.event, event))
     if f.get("date"):
         dtype = XSD.date if len(f["date"]) == 10 else XSD.gYearMonth
-        g.add((node, SDO.startDate, Literal(f["date"], datatype=dtype)))
-        g.add((event, SDO.startDate, Literal(f["date"], datatype=dtype)))
+        add((node, SDO.startDate, Literal(f["date"], datatype=dtype)))
+        add((event, SDO.startDate, Literal(f["date"], datatype=dtype)))
     if f.get("place"):
-        g.add((node, SDO.location, iri(f["place"])))
-        g.add((event, SDO.location, iri(f["place"])))
+        add((node, SDO.location, iri_(f["place"])))
+        add((event, SDO.location, iri_(f["place"])))
 
 
 def _decimal(value: str) -> Literal:

@@ -64,6 +64,9 @@ class Resolved:
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: dict[str, ResolvedFact] = field(default_factory=dict)
+    # fact keys by the values of their fields, in the order of ``facts``, so that re-keying
+    # an entity touches only its facts (a scan of all facts per merge was quadratic)
+    _facts_with: dict[str, dict[str, None]] = field(default_factory=dict, repr=False)
 
     def entity(self, key: str, type_: str, form: str, doc_id: str) -> Entity:
         ent = self.entities.get(key)
@@ -90,7 +93,11 @@ class Resolved:
     def add_fact(self, kind: str, fields: dict[str, str], ev: Evidence, rule: str,
                  written: str = "") -> None:
         fact = ResolvedFact(kind, {k: v for k, v in fields.items() if v})
-        existing = self.facts.setdefault(fact.key, fact)
+        key = fact.key
+        existing = self.facts.setdefault(key, fact)
+        if existing is fact:
+            for value in fact.fields.values():
+                self._facts_with.setdefault(value, {})[key] = None
         existing.evidence.add((ev, rule))
         if written:
             existing.written.add(written)
@@ -207,9 +214,12 @@ def _is_place_chain(s: str, places: set[str]) -> bool:
 
 
 def _rekey(out: Resolved, old: str, new: str) -> None:
-    for fact_key, fact in list(out.facts.items()):
-        if old in fact.fields.values():
-            del out.facts[fact_key]
-            fields = {k: (new if v == old else v) for k, v in fact.fields.items()}
-            for ev, rule in fact.evidence:
-                out.add_fact(fact.kind, fields, ev, rule)
+    """Point the facts naming entity ``old`` at ``new`` (merging facts that become one)."""
+    index = out._facts_with
+    for fact_key in index.pop(old, {}):  # in the order of out.facts, as a scan would go
+        fact = out.facts.pop(fact_key)
+        for value in fact.fields.values():
+            index.get(value, {}).pop(fact_key, None)
+        fields = {k: (new if v == old else v) for k, v in fact.fields.items()}
+        for ev, rule in fact.evidence:
+            out.add_fact(fact.kind, fields, ev, rule)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import load_lexicon
+from .lexicon import Gazetteer, load_gazetteer, load_lexicon, read_list
 from .model import DocResult
 from .normalise import key_form
 
@@ -13,6 +14,21 @@ if TYPE_CHECKING:
     from .resolve_homonyms import Homonyms
 
 CONGRESS_KEY = "event/cpc-congress-20"
+
+
+@lru_cache(maxsize=1)
+def _own_gazetteer() -> Gazetteer:
+    from .resources import GAZETTEER_DIR as folder
+
+    return load_gazetteer(folder / "divisions.tsv", set(read_list(folder / "exclude.txt")))
+
+
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the package's lexicon: the loaded lexicon's, else read alone
+    (resolution and RDF need only it; the whole lexicon takes seconds to load)."""
+    if load_lexicon.cache_info().currsize:
+        return load_lexicon().gazetteer
+    return _own_gazetteer()
 
 
 def _person(out: Resolved, name: str, names: dict[str, str], homonyms: Homonyms,
@@ -30,7 +46,7 @@ def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
     places = [m for m in r.mentions if m.label == "Place" and org.endswith(m.text)]
     if places and ("Place", places[-1].text) in by_text:
         return by_text[("Place", places[-1].text)]
-    divisions = load_lexicon().gazetteer.by_name.get(org, [])
+    divisions = gazetteer().by_name.get(org, [])
     if len(divisions) == 1 and divisions[0].name == org:  # 西藏自治区 for a bare 自治区
         key = f"place/{divisions[0].code}"
         out.entity(key, "Place", org, r.doc.doc_id)

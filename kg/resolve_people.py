@@ -10,6 +10,7 @@ their documents tie them to (``resolve_homonyms``).
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from .model import DocResult
@@ -22,16 +23,32 @@ def _contexts(results: list[DocResult]) -> tuple[Counter, dict[str, list[str]]]:
     counts: Counter = Counter()
     contexts: dict[str, list[str]] = defaultdict(list)
     for r in results:
-        sents = r.sentences
+        find = _sentence_finder(r)
         for m in r.mentions:
             if m.label != "Person" or m.attr("alias_of"):
                 continue
             counts[m.text] += 1
-            sent = next((s for s in sents if s.start <= m.start < s.end), None)
+            sent = find(m.start)
             if sent:
                 text = to_simplified(r.doc.text[sent.start : sent.end])
                 contexts[m.text].append(text.replace(to_simplified(m.text), "□"))
     return counts, contexts
+
+
+def _sentence_finder(r: DocResult):
+    """The first sentence holding an offset: by bisection when the sentences are in order
+    and do not overlap (as extraction makes them), else by a scan."""
+    sents = r.sentences
+    starts = [s.start for s in sents]
+    ordered = all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False))
+    if not ordered:
+        return lambda at: next((s for s in sents if s.start <= at < s.end), None)
+
+    def find(at: int):
+        i = bisect_right(starts, at) - 1
+        return sents[i] if i >= 0 and at < sents[i].end else None
+
+    return find
 
 
 def merge_people(results: list[DocResult]) -> dict[str, str]:
@@ -42,13 +59,14 @@ def merge_people(results: list[DocResult]) -> dict[str, str]:
         if len(name) >= 3:
             for i in range(len(name)):
                 buckets[name[:i] + "?" + name[i + 1 :]].append(name)
+    same = _Contexts(contexts)
     mapping: dict[str, str] = {}
     for names in buckets.values():
         if len(names) < 2:
             continue
         for a in names:
             for b in names:
-                if a >= b or not _same_context(contexts[a], contexts[b]):
+                if a >= b or not same.near(a, b):
                     continue
                 keep, drop = sorted((a, b), key=lambda n: (-counts[n], n))
                 mapping[drop] = keep
@@ -60,6 +78,47 @@ def merge_people(results: list[DocResult]) -> dict[str, str]:
     return mapping
 
 
-def _same_context(a: list[str], b: list[str]) -> bool:
-    return any(difflib.SequenceMatcher(None, x, y).ratio() >= SAME_CONTEXT
-               for x in a for y in b)
+class _Contexts:
+    """Decides whether two names were seen in nearly the same sentence.
+
+    Names from many documents make many pairs that differ in one character, so
+    this runs very often. ``SequenceMatcher.ratio()`` is bounded by two cheap
+    ones: ``real_quick_ratio()`` from the lengths and ``quick_ratio()`` from the
+    characters the texts share; both are computed here from counts made once per
+    text (difflib redoes them per pair), and ``ratio()`` runs only for pairs they
+    let through, so the answer is exactly ``ratio() >= SAME_CONTEXT``.
+    """
+
+    def __init__(self, contexts: dict[str, list[str]]) -> None:
+        self.contexts = {name: list(dict.fromkeys(texts)) for name, texts in contexts.items()}
+        self._counts: dict[str, Counter] = {}
+
+    def _count(self, text: str) -> Counter:
+        counts = self._counts.get(text)
+        if counts is None:
+            counts = self._counts[text] = Counter(text)
+        return counts
+
+    def near(self, a: str, b: str) -> bool:
+        """Some context of ``a`` and some of ``b`` are nearly the same sentence."""
+        matcher = None
+        xs = self.contexts[a]
+        for y in self.contexts[b]:
+            count_y, ly = self._count(y), len(y)
+            for x in xs:
+                total = len(x) + ly
+                if not total or 2.0 * min(len(x), ly) / total < SAME_CONTEXT:
+                    if not total:
+                        return True  # two empty texts: ratio() is 1.0
+                    continue
+                common = sum(min(n, count_y[ch]) for ch, n in self._count(x).items()
+                             if ch in count_y)
+                if 2.0 * common / total < SAME_CONTEXT:
+                    continue
+                if matcher is None or matcher.b is not y:
+                    matcher = difflib.SequenceMatcher(None, x, y)
+                else:
+                    matcher.set_seq1(x)
+                if matcher.ratio() >= SAME_CONTEXT:
+                    return True
+        return False

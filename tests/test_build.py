@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import shutil
@@ -15,7 +16,8 @@ import pytest
 from rdflib import Graph
 
 import kg
-from kg.cache import ExtractionCache, code_hash
+from kg.cache import ExtractionCache, code_hash, text_key
+from kg.read import read_document
 from kg.resources import PACKAGE_DIR, SAMPLE_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,12 +101,29 @@ def test_cache_key_follows_rules_and_word_lists_not_the_sample(tmp_path):
 def test_a_broken_cache_entry_is_extracted_again(corpus, tmp_path):
     cache = tmp_path / "cache"
     first = kg.build([corpus], cache=cache)
-    entries = sorted(cache.rglob("*.pkl"))
+    entries = sorted(cache.rglob("*.m"))
     assert len(entries) == 6
     entries[0].write_bytes(entries[0].read_bytes()[:40])  # as if cut off
     again = kg.build([corpus], cache=cache)
     assert (again.report.extracted, again.report.cached) == (1, 5)
     assert again.turtle() == first.turtle()
+
+
+def test_an_entry_of_the_pickle_layout_is_read_and_rewritten(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    first = kg.build([corpus], cache=cache)
+    store = ExtractionCache(cache)
+    doc = read_document(corpus / "03_profile_han.txt")
+    result = store.get(doc)
+    new = next(cache.rglob(f"{text_key(doc.text)}.m"))
+    new.unlink()
+    legacy = {"text_sha256": text_key(doc.text), "sentences": result.sentences,
+              "mentions": result.mentions, "facts": result.facts, "warnings": []}
+    new.with_suffix(".pkl").write_bytes(pickle.dumps(legacy, protocol=5))
+    again = kg.build([corpus], cache=cache)
+    assert (again.report.extracted, again.report.cached) == (0, 6)
+    assert again.turtle() == first.turtle()
+    assert new.exists()
 
 
 def _env() -> dict[str, str]:
@@ -128,7 +147,7 @@ def test_sigkill_mid_build_leaves_the_previous_output_intact(sample_kg, tmp_path
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     try:
-        while len(list((out / ".kg-cache").rglob("*.pkl"))) < 3:  # mid-extraction
+        while len(list((out / ".kg-cache").rglob("*.m"))) < 3:  # mid-extraction
             assert proc.poll() is None, "the build ended before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
@@ -141,10 +160,10 @@ def test_sigkill_mid_build_leaves_the_previous_output_intact(sample_kg, tmp_path
     assert len(Graph().parse(out / "graph.ttl", format="turtle")) > 0
     assert b"</html>" in after["graph.html"]
     # every cache entry under a real name is whole, and serves the next build
-    entries = list((out / ".kg-cache").rglob("*.pkl"))
+    entries = list((out / ".kg-cache").rglob("*.m"))
     assert len(entries) >= 3
     for entry in entries:
-        assert pickle.loads(entry.read_bytes())["facts"] is not None
+        assert marshal.loads(entry.read_bytes())[4] is not None  # the facts
     docs = kg.build([corpus / "000.txt", corpus / "001.txt"], cache=out / ".kg-cache")
     assert docs.report.cached == 2
 
@@ -156,7 +175,7 @@ def test_cli_build_options(tmp_path):
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "extracted 6, cached 0" in run.stdout
-    assert len(list(ExtractionCache(out / ".kg-cache").dir.rglob("*.pkl"))) == 6
+    assert len(list(ExtractionCache(out / ".kg-cache").dir.rglob("*.m"))) == 6
     run = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--out", str(out),
                           "--no-cache", "--jobs", "1"], cwd=tmp_path, env=_env(),
                          capture_output=True, text=True, timeout=300)
