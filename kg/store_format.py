@@ -55,18 +55,21 @@ def _json_term(t: Term) -> str:
     return f'{{"type":"literal","value":{value}}}'
 
 
-_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                              "'": "&apos;"})
 _XML_SPACE = " \t\n\r"  # kept as character references at either end of a text
 _XML_REFS = str.maketrans({" ": "&#32;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
+def _xml_escape(s: str) -> str:
+    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
 def _xml_text(s: str) -> str:
     core = s.strip(_XML_SPACE)
     if len(core) == len(s):
-        return s.translate(_XML_ESCAPES)
+        return _xml_escape(s)
     lead = len(s) - len(s.lstrip(_XML_SPACE))
-    return (s[:lead].translate(_XML_REFS) + core.translate(_XML_ESCAPES)
+    return (s[:lead].translate(_XML_REFS) + _xml_escape(core)
             + s[lead + len(core):].translate(_XML_REFS))
 
 
@@ -97,8 +100,6 @@ def _csv_term(t: Term) -> str:
 _BARE = {XSD + "integer": re.compile(r"[+-]?[0-9]+"),  # written as Turtle numbers, unquoted
          XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
          XSD + "boolean": re.compile(r"true|false")}
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r",
-                              "\t": "\\t"})
 
 
 def _tsv_term(t: Term) -> str:
@@ -108,7 +109,8 @@ def _tsv_term(t: Term) -> str:
         return f"_:{t.value}"
     if t.datatype in _BARE and _BARE[t.datatype].fullmatch(t.value):
         return t.value
-    v = t.value.translate(_TSV_ESCAPES)
+    v = (t.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+         .replace("\r", "\\r").replace("\t", "\\t"))
     if t.lang:
         return f'"{v}"@{t.lang}'
     if t.datatype:
