@@ -1,27 +1,24 @@
-"""Result serialisation shared by the store backends.
+"""Result serialisation shared by the store backends: one set of bytes for both.
 
-Each backend turns its terms into :class:`Term` tuples and the bytes are made
-here, so rdflib and Oxigraph give byte-identical answers (and the formats do not
-drift with library versions). Formats: SPARQL 1.1 Query Results JSON, XML, CSV
-and TSV for SELECT/ASK; Turtle, JSON-LD and N-Triples (sorted) for graph forms.
+SELECT results are written exactly as Oxigraph's own serialisers write them (compact
+SPARQL 1.1 JSON, XML without whitespace, CSV and TSV): the Oxigraph backend lets the
+engine write them, with no Python object per result term, and the rdflib backend's
+terms are written here, byte for byte the same (tests/test_store.py holds both to it).
+:func:`count_rows` and :func:`drop_last` read those bytes without parsing them, for
+the row count and the row cap. ASK answers and graph forms (Turtle, JSON-LD, sorted
+N-Triples) are always written here.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
-from xml.sax.saxutils import escape, quoteattr
+import re
+from collections.abc import Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .namespaces import PREFIXES
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+from .store_terms import XSD, Term
 
 CONTENT_TYPES = {
     "json": "application/sparql-results+json",
@@ -34,66 +31,7 @@ CONTENT_TYPES = {
 }
 SELECT_FORMATS = ("json", "xml", "csv", "tsv")
 GRAPH_FORMATS = ("turtle", "jsonld", "ntriples")
-
-
-class Term(NamedTuple):
-    kind: str  # "uri" | "bnode" | "literal"
-    value: str
-    lang: str | None = None
-    datatype: str | None = None  # None for plain and language-tagged strings
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {_XSD + t for t in (
-    "integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
-    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-    "unsignedByte")}
-
-
-def canonical(value: str, datatype: str | None) -> str:
-    """The canonical lexical form of a numeric or boolean literal, as Oxigraph stores it.
-
-    Oxigraph keeps values, not spellings (``27.0`` comes back as ``27``); rdflib keeps
-    the spelling. Canonicalising rdflib's terms makes both backends agree.
-    """
-    try:
-        if datatype in _INTEGERS:
-            return str(int(value.strip()))
-        if datatype == _XSD + "decimal":
-            text = format(Decimal(value.strip()).normalize(), "f")
-            return "0" if text in ("-0", "0") else text
-        if datatype == _XSD + "boolean":
-            return {"1": "true", "0": "false"}.get(value.strip(), value.strip())
-    except (ValueError, InvalidOperation):
-        return value
-    return value
-
-
-_new = tuple.__new__  # a NamedTuple's own constructor is Python code: slow per result term
-_PLAIN = frozenset((XSD_STRING, RDF_LANGSTRING))
-
-
-def literal(value: str, lang: str | None, datatype: str | None) -> Term:
-    if datatype in _PLAIN:
-        datatype = None
-    return _new(Term, ("literal", value, lang or None, datatype))
-
-
-def iri_term(value: str) -> Term:
-    return _new(Term, ("uri", value, None, None))
-
-
-def convert_rows(solutions: Iterable, to_term: Callable) -> Iterator[tuple[Term | None, ...]]:
-    """A backend's solutions as Term tuples; each distinct term is converted once."""
-    cache: dict = {}
-    for solution in solutions:
-        row = []
-        for t in solution:
-            term = cache.get(t)
-            if term is None and t is not None:
-                term = cache[t] = to_term(t)
-            row.append(term)
-        yield tuple(row)
+Row = Sequence[Term | None]
 
 
 def pick_format(form: str, fmt: str) -> str:
@@ -103,37 +41,74 @@ def pick_format(form: str, fmt: str) -> str:
     return fmt if fmt in GRAPH_FORMATS else "turtle"
 
 
-def _json_term(t: Term) -> dict[str, str]:
-    if t.kind == "literal":
-        d = {"type": "literal", "value": t.value}
-        if t.lang:
-            d["xml:lang"] = t.lang
-        elif t.datatype:
-            d["datatype"] = t.datatype
-        return d
-    return {"type": t.kind, "value": t.value}
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _json_term(t: Term) -> str:
+    value = _json(t.value)
+    if t.kind != "literal":
+        return f'{{"type":"{t.kind}","value":{value}}}'
+    if t.lang:
+        return f'{{"type":"literal","value":{value},"xml:lang":{_json(t.lang)}}}'
+    if t.datatype:
+        return f'{{"type":"literal","value":{value},"datatype":{_json(t.datatype)}}}'
+    return f'{{"type":"literal","value":{value}}}'
+
+
+_XML_SPACE = " \t\n\r"  # kept as character references at either end of a text
+_XML_REFS = str.maketrans({" ": "&#32;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
+def _xml_escape(s: str) -> str:
+    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&apos;"))
+
+
+def _xml_text(s: str) -> str:
+    core = s.strip(_XML_SPACE)
+    if len(core) == len(s):
+        return _xml_escape(s)
+    lead = len(s) - len(s.lstrip(_XML_SPACE))
+    return (s[:lead].translate(_XML_REFS) + _xml_escape(core)
+            + s[lead + len(core):].translate(_XML_REFS))
 
 
 def _xml_term(t: Term) -> str:
-    v = escape(t.value)
+    v = _xml_text(t.value)
     if t.kind == "uri":
         return f"<uri>{v}</uri>"
     if t.kind == "bnode":
         return f"<bnode>{v}</bnode>"
     if t.lang:
-        return f"<literal xml:lang={quoteattr(t.lang)}>{v}</literal>"
+        return f'<literal xml:lang="{_xml_text(t.lang)}">{v}</literal>'
     if t.datatype:
-        return f"<literal datatype={quoteattr(t.datatype)}>{v}</literal>"
+        return f'<literal datatype="{_xml_text(t.datatype)}">{v}</literal>'
     return f"<literal>{v}</literal>"
 
 
-def _tsv_term(t: Term | None) -> str:
-    if t is None:
-        return ""
+def _csv_term(t: Term) -> str:
+    if t.kind == "uri":
+        return t.value
+    if t.kind == "bnode":
+        return "_:" + t.value
+    v = t.value
+    if '"' in v or "," in v or "\n" in v or "\r" in v:
+        return '"' + v.replace('"', '""') + '"'
+    return v
+
+
+_BARE = {XSD + "integer": re.compile(r"[+-]?[0-9]+"),  # written as Turtle numbers, unquoted
+         XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+         XSD + "boolean": re.compile(r"true|false")}
+
+
+def _tsv_term(t: Term) -> str:
     if t.kind == "uri":
         return f"<{t.value}>"
     if t.kind == "bnode":
         return f"_:{t.value}"
+    if t.datatype in _BARE and _BARE[t.datatype].fullmatch(t.value):
+        return t.value
     v = (t.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
          .replace("\r", "\\r").replace("\t", "\\t"))
     if t.lang:
@@ -143,54 +118,79 @@ def _tsv_term(t: Term | None) -> str:
     return f'"{v}"'
 
 
-def select_bytes(names: list[str], rows: list[tuple[Term | None, ...]], fmt: str) -> bytes:
-    """SELECT solutions in one of the SPARQL 1.1 results formats."""
-    if fmt == "json":  # built from cached fragments: the same terms recur row after row
-        enc = json.JSONEncoder(ensure_ascii=False).encode
-        keys = [enc(n) for n in names]
-        frags: dict[Term, str] = {}
-        parts = []
-        for r in rows:
-            items = []
-            for key, t in zip(keys, r, strict=True):
-                if t is not None:
-                    frag = frags.get(t)
-                    if frag is None:
-                        frag = frags[t] = enc(_json_term(t))
-                    items.append(f"{key}: {frag}")
-            parts.append("{" + ", ".join(items) + "}")
-        head = enc({"vars": names})
-        return (f'{{"head": {head}, "results": {{"bindings": [{", ".join(parts)}]}}}}'
-                .encode())
-    if fmt == "xml":
-        out = ['<?xml version="1.0"?>',
-               '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-        out += [f"<variable name={quoteattr(n)}/>" for n in names]
-        out += ["</head>", "<results>"]
-        opens = [f"<binding name={quoteattr(n)}>" for n in names]
-        xfrags: dict[Term, str] = {}
-        for r in rows:
-            out.append("<result>")
-            for open_, t in zip(opens, r, strict=True):
-                if t is not None:
-                    frag = xfrags.get(t)
-                    if frag is None:
-                        frag = xfrags[t] = _xml_term(t)
-                    out.append(f"{open_}{frag}</binding>")
-            out.append("</result>")
-        out += ["</results>", "</sparql>"]
-        return ("\n".join(out) + "\n").encode("utf-8")
+_HEADS = {
+    "json": lambda names: '{"head":{"vars":' + _json(names) + '},"results":{"bindings":[',
+    "xml": lambda names: ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/'
+                          'sparql-results#"><head>'
+                          + "".join(f'<variable name="{n}"/>' for n in names)
+                          + "</head><results>"),
+    "csv": lambda names: ",".join(names) + "\r\n",
+    "tsv": lambda names: "\t".join("?" + n for n in names) + "\n",
+}
+_TAILS = {"json": "]}}", "xml": "</results></sparql>", "csv": "", "tsv": ""}
+_TERMS = {"json": _json_term, "xml": _xml_term, "csv": _csv_term, "tsv": _tsv_term}
+
+
+def select_bytes(names: list[str], rows: list[Row], fmt: str) -> bytes:
+    """SELECT solutions in one of the SPARQL 1.1 results formats, as Oxigraph writes them."""
+    if fmt not in _TERMS:
+        raise ValueError(f"not a results format: {fmt}")
+    write, frags = _TERMS[fmt], {}  # each distinct term is written once
+
+    def frag(t: Term) -> str:
+        f = frags.get(t)
+        if f is None:
+            f = frags[t] = write(t)
+        return f
+
+    if fmt == "json":
+        keys = [_json(n) + ":" for n in names]
+        body = ",".join("{" + ",".join([k + frag(t) for k, t in zip(keys, r, strict=True)
+                                        if t is not None]) + "}" for r in rows)
+    elif fmt == "xml":
+        opens = [f'<binding name="{n}">' for n in names]
+        body = "".join("<result>" + "".join([o + frag(t) + "</binding>"
+                                             for o, t in zip(opens, r, strict=True)
+                                             if t is not None]) + "</result>" for r in rows)
+    else:
+        sep, end = (",", "\r\n") if fmt == "csv" else ("\t", "\n")
+        body = "".join(sep.join(["" if t is None else frag(t) for t in r]) + end for r in rows)
+    return (_HEADS[fmt](names) + body + _TAILS[fmt]).encode("utf-8")
+
+
+_CSV_ROW_END = re.compile(rb'"(?:[^"]|"")*"|\r\n')  # quoted fields may hold line breaks
+
+
+def _csv_row_ends(body: bytes) -> list[int]:
+    return [m.end() for m in _CSV_ROW_END.finditer(body) if m.group() == b"\r\n"]
+
+
+def count_rows(body: bytes, fmt: str) -> int:
+    """The solutions in SELECT result bytes written as above (by either backend)."""
+    if fmt == "tsv":  # line breaks in literals are escaped
+        return body.count(b"\n") - 1
+    if fmt == "xml":  # "<" in text is escaped
+        return body.count(b"<result>")
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(names)
-        w.writerows([["" if t is None else t.value for t in r] for r in rows])
-        return buf.getvalue().encode("utf-8")
+        return body.count(b"\r\n") - 1 if b'"' not in body else len(_csv_row_ends(body)) - 1
+    if b"{}" in body or b'"triple"' in body:  # an empty solution, or text that looks like one
+        return len(json.loads(body)["results"]["bindings"])
+    # '{"' never occurs inside a JSON string (quotes are escaped): it opens a solution or a term
+    start = body.index(b'"bindings":[')
+    return body.count(b'{"', start) - body.count(b'{"type":"', start)
+
+
+def drop_last(body: bytes, fmt: str) -> bytes:
+    """The same result without its last solution (which must not be its only one)."""
     if fmt == "tsv":
-        lines = ["\t".join("?" + n for n in names)]
-        lines += ["\t".join(_tsv_term(t) for t in r) for r in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    raise ValueError(f"not a results format: {fmt}")
+        return body[:body.rindex(b"\n", 0, len(body) - 1) + 1]
+    if fmt == "csv":
+        return body[:_csv_row_ends(body)[-2]]
+    if fmt == "xml":
+        return body[:body.rindex(b"<result>")] + b"</results></sparql>"
+    if body.endswith(b",{}]}}"):
+        return body[:-6] + b"]}}"
+    return body[:body.rindex(b',{"')] + b"]}}"  # only ever between two solutions
 
 
 def ask_bytes(answer: bool, fmt: str) -> bytes:

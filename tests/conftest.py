@@ -45,6 +45,24 @@ def sample_kg(tmp_path_factory):
     return graph, out
 
 
+@pytest.fixture(scope="session")
+def sample_stores(sample_kg):
+    """The saved sample graph in each store backend (tests/test_store*.py)."""
+    from kg.store import BACKENDS, open_store
+
+    return {b: open_store(sample_kg[1], b) for b in BACKENDS}
+
+
+@pytest.fixture(scope="session")
+def synth_stores(tmp_path_factory):
+    """A 20,000-triple synthetic kg-shaped graph (kg/store_synth.py) in each store backend."""
+    from kg.store import BACKENDS, open_store
+    from kg.store_synth import write_synthetic
+
+    path = write_synthetic(tmp_path_factory.mktemp("synth") / "graph.nt", 20_000)
+    return {b: open_store(path, b) for b in BACKENDS}
+
+
 def facts_of(result, kind: str) -> list[dict[str, str]]:
     return [dict(f.args) for f in result.facts if f.kind == kind]
 

@@ -25,24 +25,12 @@ from kg.store import (
     StoreError,
     open_store,
 )
-from kg.store_synth import REGION_LABEL, synthetic_nt, write_synthetic
+from kg.store_synth import REGION_LABEL, synthetic_nt
 
 pytest.importorskip("pyoxigraph")
 QUERIES = {name: path.read_text(encoding="utf-8") for name, path in named_queries().items()}
 SPARQL_NS = "{http://www.w3.org/2005/sparql-results#}"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@pytest.fixture(scope="module")
-def sample_stores(sample_kg):
-    _, out = sample_kg
-    return {b: open_store(out, b) for b in BACKENDS}
-
-
-@pytest.fixture(scope="module")
-def synth_stores(tmp_path_factory):
-    path = write_synthetic(tmp_path_factory.mktemp("synth") / "graph.nt", 20_000)
-    return {b: open_store(path, b) for b in BACKENDS}
 
 
 def order_keys(text: str) -> list[str]:
@@ -227,17 +215,6 @@ def test_formats_fall_back_to_the_forms_default_and_ask_works(sample_stores, bac
     assert ask.form == "ask" and json.loads(ask.body)["boolean"] is True
     with pytest.raises(QueryError):
         store.query(QUERIES["delegates"], "yaml")
-
-
-def test_both_backends_give_the_same_bytes(synth_stores):
-    text = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
-    SELECT ?o ?measure ?count ?percent WHERE {
-      ?o kg:measure ?measure ; kg:count ?count ; kg:percent ?percent } ORDER BY ?o"""
-    for fmt in ("json", "xml", "csv", "tsv"):
-        a = synth_stores["rdflib"].query(text, fmt)
-        b = synth_stores["oxigraph"].query(text, fmt)
-        assert a.rows > 5
-        assert a.body == b.body, fmt
 
 
 def test_open_store_errors_name_the_file(tmp_path):
