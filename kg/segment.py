@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .segment_model import Model, SpanHashes, dictionary_words, load_model
+from .segment_model import TOP, Model, SpanHashes, dictionary_words, load_model
 
 BATCH = 20_000  # characters scored at once (whole pieces): bounds the temporary arrays
 BITS = 22  # the dictionary's bit table has 2**BITS entries (4 MB)
@@ -134,12 +134,12 @@ class Segmenter:
         for n in counts:
             out.append(words[at:at + n])
             at += n
-        for k, windows in self._mergeable(text, starts, ends, counts).items():
+        for k, windows in self._mergeable(text, starts, ends, counts, words).items():
             out[k] = self._merge(out[k], windows)
         return out
 
-    def _mergeable(self, text: str, starts: np.ndarray, ends: np.ndarray,
-                   counts: list[int]) -> dict[int, dict[int, list[int]]]:
+    def _mergeable(self, text: str, starts: np.ndarray, ends: np.ndarray, counts: list[int],
+                   words: list[str]) -> dict[int, dict[int, list[int]]]:
         """Where pkuseg's post-processing could merge: for each piece, by m, the m
         neighbouring words (2..7) that make a dictionary word while one of them is
         not one. All windows of the batch at once: a polynomial hash of each window's
@@ -149,7 +149,6 @@ class Segmenter:
         found: dict[int, dict[int, list[int]]] = {}
         if n < 2:
             return found
-        words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
         outside = np.zeros(n + 1, dtype=np.int64)  # words not in the dictionary, cumulated
         np.cumsum(~np.fromiter(map(self.dict_words.__contains__, words), dtype=bool,
                                count=n), out=outside[1:])
@@ -164,12 +163,14 @@ class Segmenter:
         keep = np.flatnonzero(self.dict_bits[h >> np.uint64(64 - BITS)])
         at = np.minimum(np.searchsorted(self.dict_hash, h[keep]), len(self.dict_hash) - 1)
         keep = keep[self.dict_hash[at] == h[keep]]
-        piece = np.repeat(np.arange(len(counts)), counts)
-        first = np.cumsum(counts) - counts
-        for k in keep.tolist():
-            if text[a[k]:b[k]] in self.dict_words:
-                p = int(piece[i[k]])
-                found.setdefault(p, {}).setdefault(int(m[k]), []).append(int(i[k] - first[p]))
+        confirmed = map(self.dict_words.__contains__,
+                        map(text.__getitem__, map(slice, a[keep].tolist(), b[keep].tolist())))
+        piece = np.repeat(np.arange(len(counts)), counts)[i[keep]]
+        local = i[keep] - (np.cumsum(counts) - counts)[piece]
+        for ok, p, mk, k in zip(confirmed, piece.tolist(), m[keep].tolist(), local.tolist(),
+                                strict=True):
+            if ok:
+                found.setdefault(p, {}).setdefault(mk, []).append(k)
         return found
 
     def tokens(self, text: str) -> np.ndarray:
@@ -194,7 +195,7 @@ class Segmenter:
         features are plain slices: a neighbour outside the piece is an unknown token
         (no feature), a word slice running outside it is ``outside``. Each row's
         features are then added in pkuseg's order (bincount adds in input order)."""
-        m, pad, k1 = self.model, PAD, self.unknown + 1
+        m, pad = self.model, PAD
         size = len(text) + pad * (len(lens) + 1)
         real = np.arange(len(text)) + np.repeat(pad * np.arange(1, len(lens) + 1), lens)
         tok = np.full(size, self.unknown, dtype=np.int64)
@@ -208,7 +209,7 @@ class Segmenter:
             return values[pad + k:size - pad + k]
 
         pair = np.full((size, 4), -1, dtype=np.int64)  # features of (tok[p], tok[p + 1])
-        row = _lookup(m.pair_keys, self.pair_rows, tok[:-1] * k1 + tok[1:])
+        row = self._pairs(tok)
         pair[:-1] = self.pair_ids[row]
         lengths = range(self.wmax, self.wmin - 1, -1)
         words = self._words(tok, rem, pair[:, 3])
@@ -239,6 +240,19 @@ class Segmenter:
         starts = real[np.cumsum(lens) - lens] - pad if len(lens) else real
         return scores, starts
 
+    def _pairs(self, tok: np.ndarray) -> np.ndarray:
+        """The pair index of each (tok[p], tok[p + 1]), -1 if none: from the dense table
+        for two top tokens, else by binary search (no pair has an unknown token)."""
+        m = self.model
+        a, b = m.rank[tok[:-1]], m.rank[tok[1:]]
+        dense = (a >= 0) & (b >= 0)
+        row = np.full(len(a), -1, dtype=np.int64)
+        row[dense] = m.dense[a[dense] * TOP + b[dense]]
+        rest = np.flatnonzero(~dense & (tok[:-1] != self.unknown) & (tok[1:] != self.unknown))
+        row[rest] = _lookup(m.pair_keys, self.pair_rows,
+                            tok[rest] * (self.unknown + 1) + tok[rest + 1])
+        return row
+
     def _words(self, tok: np.ndarray, rem: np.ndarray,
                two: np.ndarray) -> dict[int, np.ndarray]:
         """For each length l (2..6): at each p the trie node of the word tok[p:p+l],
@@ -265,17 +279,22 @@ class Segmenter:
 
     def _ww(self, pre: np.ndarray, post: np.ndarray, keys: np.ndarray,
             ids: np.ndarray) -> np.ndarray:
-        """Feature ids of "ww.?.<pre>*<post>" for each pre × post column (-1: none);
-        only pairs of two real words are looked up unless the model has others."""
-        pairs = pre[:, :, None] * (self.nodes + 1) + post[:, None, :]  # pre outer, post inner
-        pairs = pairs.reshape(len(pre), -1)
+        """Feature ids of "ww.?.<pre>*<post>" for each pre × post column (-1: none),
+        pre the outer loop as in pkuseg; only pairs of two real words are looked up
+        unless the model has others."""
+        n, w = pre.shape
+        fid = np.full((n, w * w), -1, dtype=np.int64)
         if self.model.meta["special_pairs"]:
-            return _lookup(keys, ids, pairs.ravel()).reshape(pairs.shape)
-        fid = np.full(pairs.shape, -1, dtype=np.int64)
-        sel = np.nonzero((self.real[pre][:, :, None] & self.real[post][:, None, :])
-                         .reshape(pairs.shape))
-        if len(sel[0]):
-            fid[sel] = _lookup(keys, ids, pairs[sel])
+            rows = np.arange(n)
+            sel = np.ones((n, w, w), dtype=bool)
+        else:
+            pre_word, post_word = self.real[pre], self.real[post]
+            rows = np.flatnonzero(pre_word.any(axis=1) & post_word.any(axis=1))
+            sel = pre_word[rows][:, :, None] & post_word[rows][:, None, :]
+        r, a, b = np.nonzero(sel)
+        r = rows[r]
+        if len(r):
+            fid[r, a * w + b] = _lookup(keys, ids, pre[r, a] * (self.nodes + 1) + post[r, b])
         return fid
 
     def _merge(self, sent: list[str],

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .segment_model import FORMAT, LETTER, NUM, Model, SpanHashes, dictionary_words, features_file
+from .segment_model import (
+    FORMAT,
+    LETTER,
+    NUM,
+    TOP,
+    Model,
+    SpanHashes,
+    dictionary_words,
+    features_file,
+)
 
 _SPECIAL = {"**Num": NUM, "**Letter": LETTER}
 _NOWORD = "**noWord"
@@ -153,6 +162,14 @@ def compile_model(model_dir: Path) -> Model:
     pair_ids[inverse[:len(feat_keys)], two_a[:, 0]] = two_a[:, 3]
     pair_ids[inverse[len(feat_keys):], 3] = second[:, 2]
 
+    ends = np.stack([pair_keys // k1, pair_keys % k1])
+    top = np.argsort(-np.bincount(ends.ravel(), minlength=k1), kind="stable")[:TOP]
+    rank = np.full(k1, -1, dtype=np.int32)
+    rank[top] = np.arange(len(top))
+    dense = np.full(TOP * TOP, -1, dtype=np.int32)
+    both = np.flatnonzero((rank[ends[0]] >= 0) & (rank[ends[1]] >= 0))
+    dense[rank[ends[0, both]] * TOP + rank[ends[1, both]]] = both
+
     is_word = np.zeros(n + 1, dtype=bool)
     is_word[[node_of[w] for w in words]] = True
     is_word[0] = "" in unigram
@@ -187,7 +204,7 @@ def compile_model(model_dir: Path) -> Model:
             "begin": sorted(i for t, i in data["tag_to_idx"].items() if "B" in t)}
     return Model(
         meta=meta, alphabet=alphabet, bmp=bmp, char_ids=char_ids, pair_keys=pair_keys,
-        pair_ids=pair_ids, trie_keys=trie_keys[order],
+        pair_ids=pair_ids, rank=rank, dense=dense, trie_keys=trie_keys[order],
         trie_next=edges[order, 2].astype(np.int32), is_word=is_word,
         w_left=w_side["w-1"], w_right=w_side["w1"], wwl_keys=ww["l"][0], wwl_ids=ww["l"][1],
         wwr_keys=ww["r"][0], wwr_ids=ww["r"][1], weights=weights, edge=edge,

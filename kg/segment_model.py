@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = 3  # bump when the layout of the cached arrays changes
+FORMAT = 4  # bump when the layout of the cached arrays changes
 NUM, LETTER = 0x110000, 0x110001  # codes of pkuseg's "**Num" / "**Letter" tokens
 
 
@@ -42,6 +42,8 @@ class Model:
     char_ids: np.ndarray  # (K+1, 5) feature id of c., c-1., c1., c-2., c2.; -1: none
     pair_keys: np.ndarray  # sorted a*(K+1)+b of the token pairs that have a feature
     pair_ids: np.ndarray  # (P, 4) feature id of c-1c., cc1., c-2c-1.; trie node of "ab"
+    rank: np.ndarray  # (K+1,) token → its row/column in ``dense`` (-1: not a top token)
+    dense: np.ndarray  # (TOP*TOP,) pair index of two top tokens (-1: none): no search
     trie_keys: np.ndarray  # sorted node*(K+1)+token of the unigram-word trie
     trie_next: np.ndarray  # the child node of each trie key
     is_word: np.ndarray  # (N+1,) node is a unigram word (node 0: "", node N: no word)
@@ -59,6 +61,7 @@ class Model:
 _ARRAYS = [name for name in Model.__dataclass_fields__ if name != "meta"]
 
 
+TOP = 2048  # the tokens in most pairs, whose pairs are looked up in a dense table (16 MB)
 HASH = 0x9E3779B97F4A7C15  # odd, so invertible mod 2**64
 
 
@@ -67,16 +70,25 @@ class SpanHashes:
     code(s[k]) * HASH**k, the same for the same string wherever it is. Equal strings,
     equal hashes; a match is only a candidate, to be checked against the strings."""
 
+    _power = _inverse = np.ones(1, dtype=np.uint64)  # HASH**j, HASH**-j: grown as needed
+
     def __init__(self, text: str) -> None:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        power = np.full(len(codes) + 1, HASH, dtype=np.uint64)
-        power[0] = 1
-        power = np.cumprod(power, dtype=np.uint64)  # wraps around mod 2**64
+        power, self.inverse = self._powers(len(codes) + 1)
         self.prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
-        np.cumsum(codes * power[:-1], out=self.prefix[1:])
-        inverse = np.full(len(codes) + 1, pow(HASH, -1, 2**64), dtype=np.uint64)
-        inverse[0] = 1
-        self.inverse = np.cumprod(inverse, dtype=np.uint64)
+        np.cumsum(codes * power[:len(codes)], out=self.prefix[1:])
+
+    @classmethod
+    def _powers(cls, n: int) -> tuple[np.ndarray, np.ndarray]:
+        if len(cls._power) < n:
+            size = max(n, 2 * len(cls._power), 1 << 16)
+            tables = np.full((size, 2), (HASH, pow(HASH, -1, 2**64)), dtype=np.uint64)
+            tables[0] = 1
+            tables = np.cumprod(tables, axis=0, dtype=np.uint64)  # wraps around mod 2**64
+            if size > 1 << 22:  # a one-off (the dictionary): do not keep it
+                return tables[:, 0], tables[:, 1]
+            cls._power, cls._inverse = tables[:, 0].copy(), tables[:, 1].copy()
+        return cls._power, cls._inverse
 
     def __call__(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         return (self.prefix[ends] - self.prefix[starts]) * self.inverse[starts]
