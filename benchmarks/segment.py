@@ -34,7 +34,7 @@ def child(which: str, folder: str) -> None:
     if which == "pkuseg":
         import spacy_pkuseg
 
-        from kg.nlp import pkuseg_model_dir
+        from kg.segment_model import pkuseg_model_dir
 
         cut = spacy_pkuseg.pkuseg(str(pkuseg_model_dir()), user_dict="default").cut
     else:
@@ -67,8 +67,7 @@ def main() -> None:
     if args.child:
         return child(*args.child)
     started = time.perf_counter()
-    from kg.nlp import pkuseg_model_dir
-    from kg.segment_model import cache_dir, load_model
+    from kg.segment_model import cache_dir, load_model, pkuseg_model_dir
 
     if not (cache_dir(pkuseg_model_dir()) / "meta.json").exists():
         load_model(pkuseg_model_dir())

@@ -9,10 +9,8 @@ working on the shared state in ``doc._.kg``; ``nlp.pipe_names`` lists them in or
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -21,27 +19,12 @@ from spacy.vocab import Vocab
 
 from .extract import delegates, events, honours, orgs, persons, places, roles, stats
 from .extract.context import Ctx
+from .segment_model import pkuseg_model_dir  # noqa: F401 (kg.nlp.pkuseg_model_dir)
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
 
 CHUNK = 20_000  # characters segmented at once, cut at line breaks
-
-
-def pkuseg_model_dir() -> Path:
-    """pkuseg's bundled default model, or $KG_PKUSEG_MODEL."""
-    env = os.environ.get("KG_PKUSEG_MODEL")
-    if env:
-        return Path(env)
-    from importlib.util import find_spec
-
-    spec = find_spec("pkuseg")  # its folder, without importing it (a second)
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
-        raise RuntimeError("kg: pkuseg is not installed (see README: Install)")
-    path = Path(next(iter(spec.submodule_search_locations))).resolve() / "models" / "default"
-    if not (path / "weights.npz").exists():
-        raise RuntimeError(f"kg: pkuseg model not found in {path}")
-    return path
 
 
 def _component(fn: Callable[[Ctx], None]) -> Callable[[Doc], Doc]:

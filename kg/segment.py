@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .segment_model import TOP, Model, SpanHashes, dictionary_words, load_model
+from .segment_model import TOP, Model, SpanHashes, dictionary_words, load_model, pkuseg_model_dir
 
 BATCH = 20_000  # characters scored at once (whole pieces): bounds the temporary arrays
 BITS = 22  # the dictionary's bit table has 2**BITS entries (4 MB)
@@ -335,7 +335,5 @@ class Segmenter:
 def get_segmenter(model_dir: str | None = None) -> Segmenter:
     """The segmenter of pkuseg's default model (``kg.nlp.pkuseg_model_dir``), loaded
     once per process."""
-    from .nlp import pkuseg_model_dir
-
     path = Path(model_dir) if model_dir else pkuseg_model_dir()
     return Segmenter(load_model(path), set(dictionary_words()))

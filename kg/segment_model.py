@@ -17,12 +17,15 @@ loaded: worker processes share its pages.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import pickle
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +97,22 @@ class SpanHashes:
         return (self.prefix[ends] - self.prefix[starts]) * self.inverse[starts]
 
 
+def pkuseg_model_dir() -> Path:
+    """pkuseg's bundled default model, or $KG_PKUSEG_MODEL."""
+    from importlib.util import find_spec
+
+    env = os.environ.get("KG_PKUSEG_MODEL")
+    if env:
+        return Path(env)
+    spec = find_spec("pkuseg")  # its folder, without importing it (a second)
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        raise RuntimeError("kg: pkuseg is not installed (see README: Install)")
+    path = Path(next(iter(spec.submodule_search_locations))).resolve() / "models" / "default"
+    if not (path / "weights.npz").exists():
+        raise RuntimeError(f"kg: pkuseg model not found in {path}")
+    return path
+
+
 def dictionary_file() -> Path:
     """The word list pkuseg's Postprocesser merges into (``user_dict="default"``)."""
     from importlib.util import find_spec
@@ -132,23 +151,48 @@ def cache_dir(model_dir: Path, root: Path | None = None) -> Path:
     return (root or cache_root()) / f"pkuseg-{h.hexdigest()[:20]}"
 
 
+_DAMAGED = (OSError, ValueError, KeyError)  # what reading a missing or broken cache raises
+
+
 def load_model(model_dir: Path, root: Path | None = None) -> Model:
-    """The compiled model, from the cache or compiled now (and cached if the folder
-    can be written)."""
+    """The compiled model, from the cache or compiled now and cached (from memory if the
+    cache folder cannot be written). One process compiles; others wait for its cache."""
     folder = cache_dir(model_dir, root)
     try:
         return _read(folder)
-    except (OSError, ValueError, KeyError):
-        pass  # missing or damaged: rebuild
-    from .segment_compile import compile_model
+    except _DAMAGED:
+        pass
+    with _locked(folder.parent):
+        try:
+            return _read(folder)  # another process built it meanwhile
+        except _DAMAGED:
+            pass
+        from .segment_compile import compile_model
 
-    model = compile_model(model_dir)
+        model = compile_model(model_dir)
+        try:
+            _write(model, folder)
+            _drop_stale(folder, model.meta["model"])
+            return _read(folder)
+        except _DAMAGED:
+            return model
+
+
+@contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """An exclusive lock on ``root`` (none if it cannot be created: read-only home)."""
     try:
-        _write(model, folder)
+        root.mkdir(parents=True, exist_ok=True)
+        fh = (root / ".pkuseg.lock").open("a")
     except OSError:
-        return model  # a read-only home: work from memory
-    _drop_stale(folder, model.meta["model"])
-    return _read(folder)
+        yield
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _drop_stale(keep: Path, model: str) -> None:
@@ -175,7 +219,8 @@ def _read(folder: Path) -> Model:
 
 def _write(model: Model, folder: Path) -> None:
     """Write to a fresh temporary folder, then rename it into place: a reader sees a
-    whole cache or none, and a damaged one is replaced."""
+    whole cache or none, and a damaged one is replaced (moved away, then deleted: a
+    process that maps its files keeps them)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     umask = os.umask(0)
@@ -190,10 +235,6 @@ def _write(model: Model, folder: Path) -> None:
             os.replace(folder, old / "x")
             shutil.rmtree(old, ignore_errors=True)
         os.replace(tmp, folder)
-    except OSError:
-        if folder.exists() and (folder / "meta.json").exists():
-            return  # another process won the race: its cache is as good as ours
-        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
