@@ -1,7 +1,7 @@
 """On-disk cache of per-document extraction results, for incremental rebuilds.
 
 An entry is keyed by the SHA-256 of the decoded text and a version key: a hash of
-the code and data extraction depends on (``kg/extract/*.py``, ``nlp.py``,
+the code and data extraction depends on (``kg/extract/*.py``, ``nlp.py``, ``segment*.py``,
 ``normalise.py``, ``lexicon.py``, ``model.py``, ``kg/data/**`` but the sample
 corpus) and of the spaCy and pkuseg versions. Changing a rule or a word list
 changes the version key, so old entries are simply never looked up again.
@@ -30,7 +30,8 @@ from .resources import PACKAGE_DIR
 FORMAT = 1  # bump when the meaning of entries changes (a new layout gets a new suffix)
 # marshal's format may change between Python versions: an entry says which wrote it
 _TAG = ("kg-cache", 2, sys.version_info[:2])
-_CODE = ("nlp.py", "normalise.py", "lexicon.py", "model.py", "resources.py")
+_CODE = ("nlp.py", "segment.py", "segment_model.py", "segment_compile.py", "normalise.py",
+         "lexicon.py", "model.py", "resources.py")
 
 
 @cache

@@ -1,44 +1,30 @@
 """The spaCy pipeline: pkuseg word segmentation, then kg's extraction components.
 
-Loading pkuseg's model costs about 800 MB and 3 s, so the pipeline is built
-once per process and shared (``get_pipeline``). Each extraction stage is a
-registered spaCy component (``kg_places``, ``kg_persons``, …) working on the
-shared state in ``doc._.kg``; ``nlp.pipe_names`` lists them in order.
+The tokenizer is ``kg.segment`` (pkuseg's words, from pkuseg's own model, several
+times faster than spaCy's pkuseg segmenter); its model is loaded once per process
+and the pipeline is built once per process and shared (``get_pipeline``). Each
+extraction stage is a registered spaCy component (``kg_places``, ``kg_persons``, …)
+working on the shared state in ``doc._.kg``; ``nlp.pipe_names`` lists them in order.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .extract import delegates, events, honours, orgs, persons, places, roles, stats
 from .extract.context import Ctx
+from .segment_model import pkuseg_model_dir  # noqa: F401 (kg.nlp.pkuseg_model_dir)
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
 
-CHUNK = 20_000  # characters handed to pkuseg at once, cut at line breaks
-
-
-def pkuseg_model_dir() -> Path:
-    """pkuseg's bundled default model, or $KG_PKUSEG_MODEL."""
-    env = os.environ.get("KG_PKUSEG_MODEL")
-    if env:
-        return Path(env)
-    try:
-        import pkuseg
-    except ImportError as err:  # pragma: no cover - install problem
-        raise RuntimeError("kg: pkuseg is not installed (see README: Install)") from err
-    path = Path(pkuseg.__file__).resolve().parent / "models" / "default"
-    if not (path / "weights.npz").exists():
-        raise RuntimeError(f"kg: pkuseg model not found in {path}")
-    return path
+CHUNK = 20_000  # characters segmented at once, cut at line breaks
 
 
 def _component(fn: Callable[[Ctx], None]) -> Callable[[Doc], Doc]:
@@ -105,16 +91,30 @@ PIPE_NAMES = ["kg_places", "kg_persons", "kg_orgs", "kg_events", "kg_cleanup", "
               "kg_regions", "kg_delegates", "kg_honours", "kg_stats", "kg_event_details"]
 
 
+class Tokenizer:
+    """spaCy tokenizer: the words of ``kg.segment`` (pkuseg's words) as a Doc."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return make_doc(self, text)
+
+
+@spacy.registry.tokenizers("kg.pkuseg_tokenizer.v1")
+def _create_tokenizer() -> Callable[[Language], Tokenizer]:
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 @lru_cache(maxsize=1)
 def segmenter() -> Language:
-    """A blank Chinese pipeline whose tokenizer is pkuseg (loaded once)."""
-    nlp = spacy.blank(
-        "zh",
-        config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}},
-                "initialize": {"tokenizer": {"pkuseg_model": str(pkuseg_model_dir())}}},
-    )
-    nlp.initialize()
-    return nlp
+    """A blank Chinese pipeline whose tokenizer gives pkuseg's words (``kg.segment``),
+    its model loaded now, once per process (not spaCy's pkuseg: it is never loaded)."""
+    from .segment import get_segmenter
+
+    get_segmenter()
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "kg.pkuseg_tokenizer.v1"}}})
 
 
 @lru_cache(maxsize=4)
@@ -128,8 +128,12 @@ def get_pipeline(congress: str = "二十大") -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str) -> Doc:
-    """Segment long text in line-aligned chunks (pkuseg's memory grows with input)."""
+def make_doc(nlp: Language | Tokenizer, text: str) -> Doc:
+    """One Doc of pkuseg's words, segmented in line-aligned chunks (as ever: a chunk
+    without a line break is cut at CHUNK characters)."""
+    from .segment import get_segmenter
+
+    seg = get_segmenter()
     words: list[str] = []
     spaces: list[bool] = []
     pos = 0
@@ -138,8 +142,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
         if end < len(text):
             cut = text.rfind("\n", pos, end)
             end = cut + 1 if cut > pos else end
-        for tok in nlp.make_doc(text[pos:end]):
-            words.append(tok.text)
-            spaces.append(bool(tok.whitespace_))
+        w, s = seg.words_and_spaces(text[pos:end])
+        words += w
+        spaces += s
         pos = end
     return Doc(nlp.vocab, words=words, spaces=spaces)
