@@ -334,3 +334,10 @@ def test_a_unit_word_and_a_chain_of_subsidiaries(extract):
     assert "广西电网有限责任公司柳州供电局" in orgs
     chain = "广西电网有限责任公司柳州供电局配电运维中心带电检修班"
     assert chain in orgs
+
+
+def test_a_delegate_described_in_a_relative_clause(extract):
+    r = extract("村支书刘国栋说，去年当选党的二十大代表的县农业局局长王建民回村宣讲时，"
+                "大家都来了。")
+    delegates = {f["person"] for f in facts_of(r, "delegate")}
+    assert delegates == {"王建民"}
