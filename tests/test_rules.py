@@ -341,3 +341,9 @@ def test_a_delegate_described_in_a_relative_clause(extract):
                 "大家都来了。")
     delegates = {f["person"] for f in facts_of(r, "delegate")}
     assert delegates == {"王建民"}
+
+
+def test_a_police_rank_is_a_post(extract):
+    r = extract("浙江省公安厅刑侦总队二级警长欧阳立在会上发言。")
+    assert {"person": "欧阳立", "title": "二级警长", "org": "浙江省公安厅刑侦总队"} in facts_of(
+        r, "role")
