@@ -305,3 +305,45 @@ def test_no_event_inside_a_building_name(extract):
     r = extract("代表们在人民大会堂走上通道，讲述基层故事。")
     assert "人民大会" not in names_of(r, "Event")
     assert "人民大会堂" in names_of(r, "Place")
+
+
+# ---------------------------------------------------------------- organisation edges
+
+
+def test_a_count_is_not_an_organisation(extract):
+    r = extract("她从临沂一所护士学校毕业，后来在这家医院工作。")
+    orgs = names_of(r, "Organization")
+    assert not any("一所" in o or "这家" in o for o in orgs)
+
+
+def test_a_part_of_an_unnamed_body_is_none(extract):
+    r = extract("深夜，医院急诊室里灯火通明；村医务室也开了门。")
+    assert not names_of(r, "Organization")
+
+
+def test_verbs_before_a_body_are_cut(extract):
+    r = extract("老人被送进医院后，又联系黄岗镇卫生院转诊，市政协主席受市人大常委会委托发言。")
+    orgs = names_of(r, "Organization")
+    assert "黄岗镇卫生院" in orgs and "市人大常委会" in orgs
+    assert not any(o.startswith(("送进", "联系", "受")) for o in orgs)
+
+
+def test_a_unit_word_and_a_chain_of_subsidiaries(extract):
+    r = extract("他现任广西电网有限责任公司柳州供电局配电运维中心带电检修班班长。")
+    orgs = names_of(r, "Organization")
+    assert "广西电网有限责任公司柳州供电局" in orgs
+    chain = "广西电网有限责任公司柳州供电局配电运维中心带电检修班"
+    assert chain in orgs
+
+
+def test_a_delegate_described_in_a_relative_clause(extract):
+    r = extract("村支书刘国栋说，去年当选党的二十大代表的县农业局局长王建民回村宣讲时，"
+                "大家都来了。")
+    delegates = {f["person"] for f in facts_of(r, "delegate")}
+    assert delegates == {"王建民"}
+
+
+def test_a_police_rank_is_a_post(extract):
+    r = extract("浙江省公安厅刑侦总队二级警长欧阳立在会上发言。")
+    assert {"person": "欧阳立", "title": "二级警长", "org": "浙江省公安厅刑侦总队"} in facts_of(
+        r, "role")

@@ -97,6 +97,18 @@ def announced_list(ctx: Ctx) -> None:
                 _add(ctx, p, m.start(), p.end, "announced-list")
 
 
+def _relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
+                      end: int) -> NMention | None:
+    """去年当选二十大代表的…书记X说: the cue describes the first person after it
+    (…代表的, no clause break between)."""
+    if ctx.text[cue_end : cue_end + 1] != "的":
+        return None
+    nxt = min((p for p in people if p.start > cue_end), key=lambda p: p.start, default=None)
+    if nxt and not any(ch in "，,；;。" for ch in ctx.text[cue_end : nxt.start]):
+        return nxt
+    return None
+
+
 def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     text = ctx.text
     if congress not in text and "第二十次全国代表大会" not in text:
@@ -116,7 +128,10 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         sent = text[s:e]
         cue = strong.search(sent) or (weak.search(sent) if in_context else None)
         people = _persons_in(ctx, s, e)
-        if cue:
+        relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
+        if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
+            _add(ctx, relative, s + cue.start(), relative.end, "cue-relative")
+        elif cue:
             cue_at = s + cue.start()
             names = {p.attrs.get("alias_of", p.text) for p in people}
             speaker = [p for p in people if p.source == "speech"

@@ -18,6 +18,10 @@ _GENERIC = {"党组织", "基层党组织", "组织部门", "党委", "党支部
             "班", "科", "部", "队", "站", "所", "室", "县委", "市委", "省委"}
 _REGION_WORDS = {"自治区"}
 _COMPANY_TAIL = ("有限公司", "股份有限公司", "有限责任公司", "集团", "公司")
+# 一所|学校, 这家|医院: a number or a demonstrative and a measure word count, they do not name
+_COUNTERS = "一二两三四五六七八九十几这那每某哪"
+_MEASURES = "所家座个支间"
+_UNIT_CHARS = "局院所厂馆校处科"
 
 
 def lexicon_orgs(ctx: Ctx) -> None:
@@ -85,8 +89,9 @@ def suffix_orgs(ctx: Ctx) -> None:
         start_word = head
         if tok and tok[0] < head:  # the ending is inside a segmented word
             word = text[tok[0] : tok[1]]
-            if tok[1] > end or len(word) <= 2 or word in ctx.lex.common_words or (
-                    word in ctx.lex.word_tags):
+            if tok[1] > end or len(word) <= 2 or (
+                    word in ctx.lex.common_words or word in ctx.lex.word_tags) and not (
+                    _unit_word(ctx, word)):
                 continue  # 进|行, 部|署: an ordinary word, not an organisation
             start_word = tok[0]  # 总装车|间, 射击队
         s = expand_left(ctx, start_word, allow_joiners=False)
@@ -95,11 +100,21 @@ def suffix_orgs(ctx: Ctx) -> None:
                 s += len(det)
                 break
         s = skip_leading_verbs(ctx, s, start_word)
+        if end - head == 1 and text[end - 1] in _MEASURES and head > 0 and (
+                text[head - 1] in _COUNTERS):
+            continue  # 一所, 这家: a count, not 研究所
+        s = _after_count(ctx, s, start_word)
+        s = _after_common_lead(ctx, s, start_word)
+        s = _chained(ctx, s)
         name = text[s:end]
         if any(name.endswith(ev) and len(ev) > end - head for ev in ctx.lex.event_suffixes):
             continue  # 民主生活会 is a meeting
         if s == head or name in _GENERIC or len(name) < 3 or _generic_prefix(ctx, s, head, end):
             continue
+        if start_word < head and (s == start_word or _generic_prefix(ctx, s, start_word, end)):
+            continue  # 村|卫生室 read from its 室
+        if _generic_lead(ctx, s, start_word):
+            continue  # 医院|导管室: a part of an unnamed body
         prefix = text[s:head]
         if prefix in _REGION_WORDS and strength != "weak":
             pass  # 自治区党委: the body of the region the text is about
@@ -120,6 +135,61 @@ def suffix_orgs(ctx: Ctx) -> None:
         if short:
             attrs["short"] = short
         ctx.add(NMention(s, end, "Organization", name, "suffix", attrs))
+
+
+def _chained(ctx: Ctx, s: int) -> int:
+    """…供电局|输电|运检中心: a unit named right after its parent body, by a short verbal word
+    (输电, 带电), is a part of it: the name starts with the parent's."""
+    tok = ctx.token_at(s - 1) if s > 0 else None
+    if not tok or tok[1] != s or tok[1] - tok[0] > 2:
+        return s
+    if ctx.lex.word_tags.get(ctx.text[tok[0] : tok[1]]) not in ("v", "vn"):
+        return s
+    for m in ctx.of_label("Organization"):
+        if m.end == tok[0] and m.source == "suffix":
+            return m.start
+    return s
+
+
+def _unit_word(ctx: Ctx, word: str) -> bool:
+    """供电局, 医学院, 心内科: a noun of three or more characters that itself names a kind of
+    institution (it ends in an institution character), so a name before it makes one."""
+    return len(word) >= 3 and word[-1] in _UNIT_CHARS and ctx.lex.word_tags.get(
+        word, "n") in ("n", "nt", "nz")
+
+
+def _after_count(ctx: Ctx, s: int, head: int) -> int:
+    """日喀则一所|卫生学校 → 卫生学校: the name starts after a count (一所, 这家)."""
+    text = ctx.text
+    for i in range(head - 2, s - 1, -1):
+        if text[i] in _COUNTERS and text[i + 1] in _MEASURES and not ctx.covering(i, "Place"):
+            return i + 2
+    return s
+
+
+def _after_common_lead(ctx: Ctx, s: int, head: int) -> int:
+    """联系|下司马镇卫生院 → 下司马镇卫生院: one common word before the place that starts the
+    name is the sentence's, not the name's."""
+    tok = ctx.token_at(s)
+    if not tok or tok[1] >= head:
+        return s
+    word = ctx.text[tok[0] : tok[1]]
+    if word not in ctx.lex.common_words or ctx.lex.word_tags.get(word, "n") in (
+            "ns", "nt", "nz", "nr", "j") or ctx.covering(tok[0], "Place") or ctx.covering(
+            tok[0], "Organization"):
+        return s
+    if any(m.start == tok[1] and m.end <= head for m in ctx.of_label("Place")):
+        return tok[1]
+    return s
+
+
+def _generic_lead(ctx: Ctx, s: int, head: int) -> bool:
+    """The name starts with a whole generic body word (医院|导管室, 公司|党委)."""
+    tok = ctx.token_at(s)
+    if not tok or tok[0] != s or tok[1] > head:
+        return False
+    word = ctx.text[tok[0] : tok[1]]
+    return word in _GENERIC or (len(word) >= 2 and ctx.lex.org_suffixes.get(word) == "strong")
 
 
 def _local_name(ctx: Ctx, s: int, head: int, end: int) -> str:

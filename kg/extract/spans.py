@@ -66,9 +66,12 @@ def skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:
         if ctx.lex.word_tags.get(word) in ("v", "vn"):
             s = tok[1]
             continue
-        glued = (len(word) >= 3 and word[-1] in "省市县区州" and word not in ctx.lex.word_tags
+        glued = (len(word) >= 2 and word[-1] in "省市县区州" and word not in ctx.lex.word_tags
                  and not ctx.covering(tok[0], "Place"))
         if glued and ctx.lex.word_tags.get(word[:-1]) in ("v", "vn"):
             s = tok[1] - 1
+        elif len(word) == 2 and word not in ctx.lex.word_tags and all(
+                ctx.lex.word_tags.get(ch) == "v" for ch in word):
+            s = tok[1]  # 送进|医院: two verbs the segmenter joined
         break
     return s
