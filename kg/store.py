@@ -1,12 +1,13 @@
 """SPARQL stores: one read-only query interface over rdflib and Oxigraph (pyoxigraph).
 
 The CLI (``kg query``) and the SPARQL server go through :func:`open_store`, so
-both backends answer the same queries with the same result bytes: results are
-serialised in kg/store_format.py, not by the backends. What is refused (updates,
+both backends answer the same queries with the same result bytes: Oxigraph writes
+SELECT results itself and kg/store_format.py writes rdflib's in the same bytes
+(everything else is written there for both). What is refused (updates,
 SERVICE, FROM) is decided in kg/store_check.py; time limits are enforced by
 running the query in a forked child that is killed on timeout (kg/store_fork.py
 says why). ``auto`` picks Oxigraph whenever pyoxigraph is installed: it loads a
-graph about 10x faster than rdflib and answered every query 7-37x faster (CPU time)
+graph about 14x faster than rdflib and answered every query 8-83x faster (CPU time)
 at every size measured, 10k to 1M triples (benchmarks/sparql.py, README "SPARQL stores").
 """
 

@@ -229,6 +229,16 @@ def test_open_store_errors_name_the_file(tmp_path):
         open_store(bad, "virtuoso")
 
 
+def test_a_graph_rdflib_reads_loads_in_oxigraph_too(tmp_path):
+    """IRIs rdflib accepts without validating them (a '|' or '{') do not stop Oxigraph."""
+    loose = tmp_path / "loose.nt"
+    loose.write_text('<http://example.org/a|b> <http://example.org/p> "x" .\n'
+                     '<http://example.org/c{d}> <http://example.org/p> "y" .\n', encoding="utf-8")
+    text = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"
+    assert [open_store(loose, b).rows(text) for b in BACKENDS] == \
+        [[{"s": "http://example.org/a|b"}, {"s": "http://example.org/c{d}"}]] * 2
+
+
 def test_synthetic_graphs_are_deterministic():
     assert synthetic_nt(3000, seed=3) == synthetic_nt(3000, seed=3)
     assert synthetic_nt(3000, seed=3) != synthetic_nt(3000, seed=4)
