@@ -118,9 +118,10 @@ def suffix_orgs(ctx: Ctx) -> None:
         prefix = text[s:head]
         if prefix in _REGION_WORDS and strength != "weak":
             pass  # 自治区党委: the body of the region the text is about
-        elif prefix in ctx.lex.common_words and ctx.lex.word_tags.get(prefix, "n") not in (
-                "ns", "nt", "nz", "nr", "j") and not ctx.covering(s, "Place"):
-            continue  # 当地医院, 基层党委, 创新工作室: a common word, not a name
+        elif any(p in ctx.lex.common_words and ctx.lex.word_tags.get(p, "n") not in (
+                "ns", "nt", "nz", "nr", "j") for p in {prefix, text[s:start_word]}) and (
+                not ctx.covering(s, "Place")):
+            continue  # 当地医院, 基层党委, 创新工作室, 乡村|卫生院: a common word, not a name
         if _all_places(ctx, s, end):
             continue  # 金花园社区 is a place
         if strength in ("weak", "named") and prefix not in _REGION_WORDS and not _has_name(
@@ -141,7 +142,7 @@ def _chained(ctx: Ctx, s: int) -> int:
     """…供电局|输电|运检中心: a unit named right after its parent body, by a short verbal word
     (输电, 带电), is a part of it: the name starts with the parent's."""
     tok = ctx.token_at(s - 1) if s > 0 else None
-    if not tok or tok[1] != s or tok[1] - tok[0] > 2:
+    if not tok or tok[1] != s or tok[1] - tok[0] != 2:
         return s
     if ctx.lex.word_tags.get(ctx.text[tok[0] : tok[1]]) not in ("v", "vn"):
         return s
