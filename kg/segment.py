@@ -208,7 +208,7 @@ class Segmenter:
         def at(values: np.ndarray, k: int) -> np.ndarray:
             return values[pad + k:size - pad + k]
 
-        pair = np.full((size, 4), -1, dtype=np.int64)  # features of (tok[p], tok[p + 1])
+        pair = np.full((size, 4), -1, dtype=np.int32)  # features of (tok[p], tok[p + 1])
         row = self._pairs(tok)
         pair[:-1] = self.pair_ids[row]
         lengths = range(self.wmax, self.wmin - 1, -1)
@@ -218,7 +218,7 @@ class Segmenter:
         pre_ex = np.stack([at(words[x], -x) for x in lengths], axis=1)
         post_ex = np.stack([at(words[x], 1) for x in lengths], axis=1)
         feats = np.concatenate([
-            np.zeros((n, 1), dtype=np.int64),  # "$$"
+            np.zeros((n, 1), dtype=np.int32),  # "$$"
             m.char_ids[tok[core], 0:1],  # c.
             m.char_ids[at(tok, -1), 1:2],  # c-1.
             at(pair[:, 0:1], -1),  # c-1c.
@@ -264,7 +264,7 @@ class Segmenter:
         k1 = self.unknown + 1
         out = {}
         live = np.flatnonzero(two >= 0)
-        node = two[live]
+        node = two[live].astype(np.int64)
         for length in range(2, self.wmax + 1):
             if length > 2:
                 node = _lookup(m.trie_keys, m.trie_next, node * k1 + tok[live + length - 1])
@@ -283,7 +283,7 @@ class Segmenter:
         pre the outer loop as in pkuseg; only pairs of two real words are looked up
         unless the model has others."""
         n, w = pre.shape
-        fid = np.full((n, w * w), -1, dtype=np.int64)
+        fid = np.full((n, w * w), -1, dtype=np.int32)
         if self.model.meta["special_pairs"]:
             rows = np.arange(n)
             sel = np.ones((n, w, w), dtype=bool)
