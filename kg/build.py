@@ -113,11 +113,13 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
 
     ``jobs``: worker processes for extraction (None: one per core, as memory allows;
     1: in this process). ``scheduler``: a Dask scheduler address, or ``"local"``.
-    ``cache``: a folder of cached extraction results (None: no cache). ``segment``: the
-    longest piece of a document extracted at once (``kg.bigdoc``; tests make it small).
+    ``cache``: a folder of cached extraction results and documents' own RDF (None: no cache).
+    ``segment``: the longest piece of a document extracted at once (``kg.bigdoc``; tests make
+    it small).
     """
-    from .rdfmap import to_triples
+    from .fragments import BuiltGraph
     from .resolve import resolve
+    from .resolve_people import PairMemo
 
     started = time.perf_counter()
     paths = list(paths) if paths else [SAMPLE_DIR]
@@ -142,9 +144,13 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
         raise
     executor.close()
     report.documents = len(results)
-    resolved = resolve(results)
+    memo = PairMemo(cache) if cache is not None else None
+    known = memo.load() if memo else None
+    resolved = resolve(results, known)
     del results  # mentions and facts, now resolved: not held while the graph is built
-    graph = to_triples(resolved)
+    if memo:
+        memo.save(known)
+    graph = BuiltGraph(resolved, cache)
     counts = Counter(e.type for e in resolved.entities.values() if e.docs)
     report.entities = {t: counts.get(t, 0) for t in ENTITY_CLASSES}
     kinds = Counter(f.kind for f in resolved.facts.values())

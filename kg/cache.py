@@ -42,9 +42,7 @@ def version_key() -> str:
 
 def code_hash(package: Path) -> str:
     """The version key of the kg package in folder ``package``."""
-    import spacy
-
-    h = hashlib.sha256(f"kg-cache {FORMAT} spacy {spacy.__version__}".encode())
+    h = hashlib.sha256(f"kg-cache {FORMAT} spacy {_spacy_version()}".encode())
     try:
         from importlib.metadata import version
 
@@ -60,6 +58,19 @@ def code_hash(package: Path) -> str:
         h.update(path.relative_to(package).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:24]
+
+
+def _spacy_version() -> str:
+    """spaCy's version, from its metadata: importing spaCy takes most of a second, which
+    a rebuild that extracts nothing need not spend."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacy")
+    except PackageNotFoundError:
+        import spacy
+
+        return spacy.__version__
 
 
 def text_key(text: str) -> str:

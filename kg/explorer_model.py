@@ -143,11 +143,40 @@ def doc_href(source_path: str, base: Path | None) -> str:
     return quote(Path(rel).as_posix())
 
 
+class GraphSources:
+    """The documents, sentences and quotes facts come from, read from the graph.
+
+    A build gives the explorer another object with these methods, which answers
+    from what it resolved instead of from triples it may not have made.
+    """
+
+    def __init__(self, graph: GraphLike) -> None:
+        self.graph = graph
+
+    def document(self, doc: URIRef) -> tuple[str, str]:
+        """The document's name and source path ("" when unknown)."""
+        g = self.graph
+        return str(g.value(doc, SDO.name) or ""), str(g.value(doc, KG.sourcePath) or "")
+
+    def sentence(self, sentence: URIRef) -> tuple[object, str]:
+        """The sentence's document (None when unknown) and text."""
+        g = self.graph
+        return g.value(sentence, KG.document), str(g.value(sentence, RDF.value) or "")
+
+    def evidence(self, ev: URIRef) -> tuple[str, object, object]:
+        """The quote of a piece of evidence, its sentence and its document (or None)."""
+        g = self.graph
+        return (str(g.value(ev, KG.quote) or ""), g.value(ev, KG.sentence),
+                g.value(ev, KG.document))
+
+
 class Provenance:
     """Facts, sentences and documents of a graph, numbered in first-use order for the page."""
 
-    def __init__(self, graph: GraphLike, labels: dict[str, str], base: Path | None) -> None:
+    def __init__(self, graph: GraphLike, labels: dict[str, str], base: Path | None,
+                 sources: GraphSources | None = None) -> None:
         self.graph, self.labels, self.base = graph, labels, base
+        self.sources = sources or GraphSources(graph)
         self.facts: list[list] = []
         self.sentences: list[list] = []
         self.docs: list[list[str]] = []
@@ -159,11 +188,11 @@ class Provenance:
             for fact in graph.subjects(RDF.type, cls):
                 self._fact_types[fact].add(cls)
         self.by_node: dict[str, set[URIRef]] = defaultdict(set)
+        roles = set(FACT_ROLES)
         for fact in graph.subjects(RDF.type, KG.Fact):
-            for role in FACT_ROLES:
-                for obj in graph.objects(fact, role):
-                    if isinstance(obj, URIRef):
-                        self.by_node[str(obj)].add(fact)
+            for role, obj in graph.predicate_objects(fact):
+                if role in roles and isinstance(obj, URIRef):
+                    self.by_node[str(obj)].add(fact)
 
     def _label(self, node: object) -> str:
         if isinstance(node, URIRef):
@@ -172,18 +201,14 @@ class Provenance:
 
     def doc(self, doc: URIRef) -> int:
         if doc not in self._doc_ix:
-            g = self.graph
-            name = str(g.value(doc, SDO.name) or "") or curie(str(doc))
-            href = doc_href(str(g.value(doc, KG.sourcePath) or ""), self.base)
+            name, path = self.sources.document(doc)
             self._doc_ix[doc] = len(self.docs)
-            self.docs.append([name, href, str(doc)])
+            self.docs.append([name or curie(str(doc)), doc_href(path, self.base), str(doc)])
         return self._doc_ix[doc]
 
     def _sentence(self, sentence: URIRef) -> int:
         if sentence not in self._sent_ix:
-            g = self.graph
-            doc = g.value(sentence, KG.document)
-            text = str(g.value(sentence, RDF.value) or "")
+            doc, text = self.sources.sentence(sentence)
             self._sent_ix[sentence] = len(self.sentences)
             self.sentences.append([text, self.doc(doc) if isinstance(doc, URIRef) else -1])
         return self._sent_ix[sentence]
@@ -195,12 +220,14 @@ class Provenance:
         g = self.graph
         kinds = self._fact_types.get(fact, set())
         kind = next((name for cls, name in FACT_KINDS.items() if cls in kinds), "事实")
-        parts = [self._label(o) for role in FACT_ROLES for o in sorted(g.objects(fact, role))]
+        values: dict[object, list] = defaultdict(list)  # one lookup, not one per role
+        for pred, obj in g.predicate_objects(fact):
+            values[pred].append(obj)
+        parts = [self._label(o) for role in FACT_ROLES for o in sorted(values.get(role, ()))]
         evidence = []
-        for ev in sorted(g.objects(fact, PROV.wasDerivedFrom)):
-            sentence = g.value(ev, KG.sentence)
-            doc = g.value(ev, KG.document)
-            evidence.append([str(g.value(ev, KG.quote) or ""),
+        for ev in sorted(values.get(PROV.wasDerivedFrom, ())):
+            quote, sentence, doc = self.sources.evidence(ev)
+            evidence.append([quote,
                              self._sentence(sentence) if isinstance(sentence, URIRef) else -1,
                              self.doc(doc) if isinstance(doc, URIRef) else -1])
         self._fact_ix[fact] = len(self.facts)

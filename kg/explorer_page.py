@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import re
@@ -20,11 +21,16 @@ from pathlib import Path
 from string import Template
 
 import networkx as nx
-import pyvis
-from rdflib import Graph
 
 from kg.explorer_layout import SEED, layout
-from kg.explorer_model import NODE_TYPES, Provenance, curie, memberships
+from kg.explorer_model import (
+    NODE_TYPES,
+    GraphLike,
+    GraphSources,
+    Provenance,
+    curie,
+    memberships,
+)
 from kg.resources import DATA_DIR
 
 FONT_STACK = (
@@ -33,7 +39,9 @@ FONT_STACK = (
 )
 LAYOUT_THRESHOLD = 300  # above this many nodes, lay out in Python and switch physics off
 WEB_DIR = DATA_DIR / "web"
-_VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+# pyvis's copy of vis-network, found without importing pyvis (which imports IPython: ~0.5 s)
+_VIS_DIR = (Path(importlib.util.find_spec("pyvis").origin).resolve().parent / "templates"
+            / "lib" / "vis-9.1.2")
 _REMOTE_REF = re.compile(r"""(?:\b(?:src|href)\s*=|url\()\s*["']?\s*(?:https?:)?//""", re.I)
 
 
@@ -67,9 +75,12 @@ def vis_options(big: bool) -> dict:
     }
 
 
-def payload(graph: Graph, nxg: nx.MultiDiGraph, *, title: str, base: Path | None,
-            focus: str | None = None) -> dict:
-    """Everything the page script needs, as plain lists (compact, stable order)."""
+def payload(graph: GraphLike, nxg: nx.MultiDiGraph, *, title: str, base: Path | None,
+            focus: str | None = None, sources: GraphSources | None = None) -> dict:
+    """Everything the page script needs, as plain lists (compact, stable order).
+
+    ``sources``: where the documents, sentences and quotes of facts are read from
+    (default: ``graph``)."""
     big = nxg.number_of_nodes() > LAYOUT_THRESHOLD
     pos = layout(nxg) if big else {}
     order = list(nxg)
@@ -88,7 +99,7 @@ def payload(graph: Graph, nxg: nx.MultiDiGraph, *, title: str, base: Path | None
         key = (data["label"], curie(data["predicate"]))
         edges.append([index[u], index[v], labels.setdefault(key, len(labels))])
     regions, honours = memberships(graph, nxg)
-    prov = Provenance(graph, {n: d["label"] for n, d in nxg.nodes(data=True)}, base)
+    prov = Provenance(graph, {n: d["label"] for n, d in nxg.nodes(data=True)}, base, sources)
     return {
         "title": title, "big": big, "focus": focus,
         "types": [[k, zh, shape, colour, glyph] for k, (_c, zh, shape, colour, glyph)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from rdflib import Graph
@@ -11,6 +12,9 @@ from rdflib import Graph
 from .io import write_atomic
 from .query import format_result, query_text, run
 from .triples import Triples
+
+if TYPE_CHECKING:
+    from .fragments import BuiltGraph
 
 ENTITY_CLASSES = ("Person", "Place", "Organization", "Event")
 
@@ -51,27 +55,35 @@ class BuildReport:
 class KnowledgeGraph:
     """An rdflib graph of entities and facts, with the ways users look at it.
 
-    A build hands over plain ``Triples``; the rdflib Graph is made from them the first
-    time ``.graph`` is used (seconds for a big corpus), and from then on it is the
-    graph every view reads, so changes made to it show.
+    A build hands over its parts (``kg.fragments.BuiltGraph``) or plain ``Triples``;
+    the files are written from those, and the rdflib Graph is made the first time
+    ``.graph`` is used (seconds for a big corpus). From then on it is the graph every
+    view reads, so changes made to it show.
     """
 
-    def __init__(self, graph: Graph | Triples, report: BuildReport | None = None) -> None:
+    def __init__(self, graph: Graph | Triples | BuiltGraph,
+                 report: BuildReport | None = None) -> None:
         self._graph = graph if isinstance(graph, Graph) else None
-        self._triples = graph if isinstance(graph, Triples) else None
+        self._source = None if isinstance(graph, Graph) else graph
         self.report = report or BuildReport()
 
     @property
     def graph(self) -> Graph:
         if self._graph is None:
-            self._graph = self._triples.graph()
-            self._triples = None
+            self._graph = self.triples.graph()
+            self._source = None
         return self._graph
 
     @property
     def triples(self) -> Triples:
         """The triples, indexed for the explorer and the Turtle writer."""
-        return self._triples if self._triples is not None else Triples.of(self._graph)
+        if self._source is None:
+            return Triples.of(self._graph)
+        return self._source if isinstance(self._source, Triples) else self._source.triples()
+
+    @property
+    def _built(self) -> BuiltGraph | None:
+        return None if isinstance(self._source, Triples | None) else self._source
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
@@ -85,7 +97,7 @@ class KnowledgeGraph:
         return cls(g)
 
     def __len__(self) -> int:
-        return len(self._triples) if self._triples is not None else len(self._graph)
+        return len(self._source) if self._source is not None else len(self._graph)
 
     def query(self, spec: str):
         """Run a named query, a .rq file or SPARQL text; returns an rdflib Result."""
@@ -107,10 +119,12 @@ class KnowledgeGraph:
     def to_html(self, path: str | Path, title: str = "kg") -> Path:
         from .html import write_html
 
+        if self._built is not None:
+            return self._built.write_html(path, title=title)
         return write_html(self.triples, path, title=title)
 
     def turtle(self) -> str:
-        return turtle(self.triples)
+        return self._built.turtle() if self._built is not None else turtle(self.triples)
 
     def save(self, out_dir: str | Path, title: str = "kg") -> dict[str, Path]:
         """Write graph.ttl and graph.html into ``out_dir``, each atomically."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.explorer_model import EDGE_LABELS, NODE_TYPES, to_networkx
+from kg.explorer_model import EDGE_LABELS, NODE_TYPES, GraphSources, to_networkx
 from kg.explorer_page import LAYOUT_THRESHOLD, payload, render
 from kg.io import write_atomic
 from kg.triples import Triples
@@ -26,17 +26,23 @@ class EntityLookupError(LookupError):
     """No entity, or more than one, has the name asked for; ``str()`` is one line."""
 
 
-def render_html(graph: Graph | Triples, *, title: str = "kg", base: Path | None = None) -> str:
-    """The page as a string; ``base`` is the page's folder, for relative document links."""
+def render_html(graph: Graph | Triples, *, title: str = "kg", base: Path | None = None,
+                sources: GraphSources | None = None) -> str:
+    """The page as a string; ``base`` is the page's folder, for relative document links.
+
+    ``sources``: where the documents, sentences and quotes of facts are read from, when
+    not from ``graph`` (a build has them without making their triples)."""
     graph = Triples.of(graph)  # one pass over an rdflib Graph, then dictionary lookups
     nxg = to_networkx(graph)
-    return render(payload(graph, nxg, title=title, base=base), nxg)
+    return render(payload(graph, nxg, title=title, base=base, sources=sources), nxg)
 
 
-def write_html(graph: Graph | Triples, path: str | Path, *, title: str = "kg") -> Path:
+def write_html(graph: Graph | Triples, path: str | Path, *, title: str = "kg",
+               sources: GraphSources | None = None) -> Path:
     """Render ``graph`` to a standalone HTML file at ``path`` (atomically) and return the path."""
     target = Path(path)
-    return write_atomic(target, render_html(graph, title=title, base=target.parent))
+    return write_atomic(target, render_html(graph, title=title, base=target.parent,
+                                            sources=sources))
 
 
 def find_entity(nxg: nx.MultiDiGraph, name: str) -> str:

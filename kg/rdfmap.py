@@ -62,19 +62,24 @@ def to_rdf(res: Resolved, lex: Lexicon | None = None) -> Graph:
 def to_triples(res: Resolved, gaz: Gazetteer | None = None) -> Triples:
     """The knowledge graph of a resolved corpus: per document its own triples
     (document, sentences, evidence), then entities, place hierarchy and facts."""
-    m = _Mapper(res, Triples())
-    cited: dict[str, set[tuple[Evidence, str, str]]] = defaultdict(set)
+    m = Mapper(res)
+    by_doc = cited(res)
+    for doc in res.documents:
+        m.document(doc, by_doc.get(doc.doc_id, ()))
+    m.shared(gaz)
+    return m.out
+
+
+Cited = set[tuple[Evidence, str, str]]  # (evidence, rule, fact kind)
+
+
+def cited(res: Resolved) -> dict[str, Cited]:
+    """The evidence each document gives for the facts, by document id."""
+    out: dict[str, Cited] = defaultdict(set)
     for fact in res.facts.values():
         for ev, rule in fact.evidence:
-            cited[ev.doc_id].add((ev, rule, fact.kind))
-    for doc in res.documents:
-        m.document(doc, res.sentences[doc.doc_id], cited.get(doc.doc_id, ()))
-    for ent in res.entities.values():
-        m.entity(ent)
-    m.place_hierarchy(gaz or gazetteer())
-    for fact in res.facts.values():
-        m.fact(fact)
-    return m.out
+            out[ev.doc_id].add((ev, rule, fact.kind))
+    return out
 
 
 def evidence_key(ev: Evidence, rule: str, kind: str) -> str:
@@ -82,13 +87,26 @@ def evidence_key(ev: Evidence, rule: str, kind: str) -> str:
     return f"ev/{h}"
 
 
-class _Mapper:
-    """Adds the triples of one corpus; each IRI and literal is made once and shared."""
+class Mapper:
+    """Adds the triples of one corpus to ``out``; each IRI and literal is made once.
 
-    def __init__(self, res: Resolved, out: Triples) -> None:
-        self.res, self.out = res, out
+    What a document says alone (``document``) is apart from what the corpus says
+    (``shared``: entities, place hierarchy, facts), so that a build can keep the
+    former per document.
+    """
+
+    def __init__(self, res: Resolved, out: Triples | None = None) -> None:
+        self.res = res
+        self.out = out if out is not None else Triples()
         self._iris: dict[str, URIRef] = {}
         self._lits: dict[tuple[str | int, str], Literal] = {}
+
+    def shared(self, gaz: Gazetteer | None = None) -> None:
+        for ent in self.res.entities.values():
+            self.entity(ent)
+        self.place_hierarchy(gaz or gazetteer())
+        for fact in self.res.facts.values():
+            self.fact(fact)
 
     def iri(self, key: str) -> URIRef:
         node = self._iris.get(key)
@@ -106,11 +124,11 @@ class _Mapper:
     def zh(self, text: str) -> Literal:
         return self.lit(text, "zh")
 
-    def document(self, doc: Document, sentences: list[Sentence],
-                 cited: Iterable[tuple[Evidence, str, str]]) -> None:
+    def document(self, doc: Document, cited: Iterable[tuple[Evidence, str, str]]) -> None:
         """A document's own triples: itself, and the evidence cited from it with its
         sentences."""
         add, lit = self.out.add, self.lit
+        sentences = self.res.sentences[doc.doc_id]
         d = self.iri(f"doc/{doc.doc_id}")
         add((d, _TYPE, SDO.NewsArticle))
         add((d, _TYPE, PROV.Entity))

@@ -127,11 +127,13 @@ def mention_key(m: Mention, person_names: dict[str, str], homonyms: Homonyms | N
     return f"person/{key_form(person_names.get(name, name))}"
 
 
-def resolve(results: Iterable[DocResult]) -> Resolved:
-    """Merge per-document results into corpus entities and facts."""
+def resolve(results: Iterable[DocResult], known: dict[bytes, bool] | None = None) -> Resolved:
+    """Merge per-document results into corpus entities and facts.
+
+    ``known``: name comparisons of an earlier build (see ``resolve_people.PairMemo``)."""
     results = sorted(results, key=lambda r: r.doc.doc_id)
     out = Resolved()
-    person_names = merge_people(results)
+    person_names = merge_people(results, known)
     homonyms = find_homonyms(results, person_names)
     for r in results:
         out.documents.append(r.doc)

@@ -10,9 +10,14 @@ their documents tie them to (``resolve_homonyms``).
 from __future__ import annotations
 
 import difflib
+import hashlib
+import marshal
+import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from pathlib import Path
 
+from .io import write_atomic
 from .model import DocResult
 from .normalise import to_simplified
 
@@ -51,8 +56,13 @@ def _sentence_finder(r: DocResult):
     return find
 
 
-def merge_people(results: list[DocResult]) -> dict[str, str]:
-    """Map each person-name variant to the name it is a variant of."""
+def merge_people(results: list[DocResult], known: dict[bytes, bool] | None = None
+                 ) -> dict[str, str]:
+    """Map each person-name variant to the name it is a variant of.
+
+    ``known``: answers of earlier builds by the contexts compared (``PairMemo``); it is
+    left holding this build's, so a rebuild compares only pairs whose contexts changed.
+    """
     counts, contexts = _contexts(results)
     buckets: dict[str, list[str]] = defaultdict(list)
     for name in counts:
@@ -60,13 +70,24 @@ def merge_people(results: list[DocResult]) -> dict[str, str]:
             for i in range(len(name)):
                 buckets[name[:i] + "?" + name[i + 1 :]].append(name)
     same = _Contexts(contexts)
+    earlier, known = (known or {}).copy(), known
+    if known is not None:
+        known.clear()
     mapping: dict[str, str] = {}
     for names in buckets.values():
         if len(names) < 2:
             continue
         for a in names:
             for b in names:
-                if a >= b or not same.near(a, b):
+                if a >= b:
+                    continue
+                if known is None:
+                    near = same.near(a, b)
+                else:
+                    key = same.key(a, b)
+                    near = earlier[key] if key in earlier else same.near(a, b)
+                    known[key] = near
+                if not near:
                     continue
                 keep, drop = sorted((a, b), key=lambda n: (-counts[n], n))
                 mapping[drop] = keep
@@ -99,6 +120,13 @@ class _Contexts:
             counts = self._counts[text] = Counter(text)
         return counts
 
+    def key(self, a: str, b: str) -> bytes:
+        """What ``near(a, b)`` depends on, hashed."""
+        h = hashlib.blake2b(digest_size=16)
+        for text in (*self.contexts[a], "\0", *self.contexts[b]):
+            h.update(text.encode("utf-8", "surrogatepass") + b"\1")
+        return h.digest()
+
     def near(self, a: str, b: str) -> bool:
         """Some context of ``a`` and some of ``b`` are nearly the same sentence."""
         matcher = None
@@ -122,3 +150,25 @@ class _Contexts:
                 if matcher.ratio() >= SAME_CONTEXT:
                     return True
         return False
+
+
+class PairMemo:
+    """``merge_people``'s answers of the last build, in ``<folder>/people.m``."""
+
+    _TAG = ("kg-people", 1, SAME_CONTEXT, sys.version_info[:2])  # difflib comes with Python
+
+    def __init__(self, folder: str | Path) -> None:
+        self.path = Path(folder) / "people.m"
+
+    def load(self) -> dict[bytes, bool]:
+        try:
+            tag, known = marshal.loads(self.path.read_bytes())
+            return known if tag == self._TAG and isinstance(known, dict) else {}
+        except Exception:  # missing, truncated or foreign: compare again
+            return {}
+
+    def save(self, known: dict[bytes, bool]) -> None:
+        try:
+            write_atomic(self.path, marshal.dumps((self._TAG, known)))
+        except OSError:  # costs speed next time, not this build
+            pass

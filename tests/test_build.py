@@ -101,7 +101,7 @@ def test_cache_key_follows_rules_and_word_lists_not_the_sample(tmp_path):
 def test_a_broken_cache_entry_is_extracted_again(corpus, tmp_path):
     cache = tmp_path / "cache"
     first = kg.build([corpus], cache=cache)
-    entries = sorted(cache.rglob("*.m"))
+    entries = sorted(ExtractionCache(cache).dir.rglob("*.m"))
     assert len(entries) == 6
     entries[0].write_bytes(entries[0].read_bytes()[:40])  # as if cut off
     again = kg.build([corpus], cache=cache)
@@ -115,7 +115,7 @@ def test_an_entry_of_the_pickle_layout_is_read_and_rewritten(corpus, tmp_path):
     store = ExtractionCache(cache)
     doc = read_document(corpus / "03_profile_han.txt")
     result = store.get(doc)
-    new = next(cache.rglob(f"{text_key(doc.text)}.m"))
+    new = next(ExtractionCache(cache).dir.rglob(f"{text_key(doc.text)}.m"))
     new.unlink()
     legacy = {"text_sha256": text_key(doc.text), "sentences": result.sentences,
               "mentions": result.mentions, "facts": result.facts, "warnings": []}
@@ -147,7 +147,7 @@ def test_sigkill_mid_build_leaves_the_previous_output_intact(sample_kg, tmp_path
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     try:
-        while len(list((out / ".kg-cache").rglob("*.m"))) < 3:  # mid-extraction
+        while len(list(ExtractionCache(out / ".kg-cache").dir.rglob("*.m"))) < 3:  # mid-extraction
             assert proc.poll() is None, "the build ended before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.05)
@@ -160,7 +160,7 @@ def test_sigkill_mid_build_leaves_the_previous_output_intact(sample_kg, tmp_path
     assert len(Graph().parse(out / "graph.ttl", format="turtle")) > 0
     assert b"</html>" in after["graph.html"]
     # every cache entry under a real name is whole, and serves the next build
-    entries = list((out / ".kg-cache").rglob("*.m"))
+    entries = list(ExtractionCache(out / ".kg-cache").dir.rglob("*.m"))
     assert len(entries) >= 3
     for entry in entries:
         assert marshal.loads(entry.read_bytes())[4] is not None  # the facts
