@@ -8,8 +8,9 @@ county names varied, so resolution has real work) it prints characters, wall tim
 characters/s of (a) bare pkuseg segmentation of the same texts in one process and (b)
 `kg build --no-cache` (read → extract → resolve → RDF → Turtle, and the HTML page) with
 each --jobs, both including model load, the ratio (b)/(a), and the peak RSS summed over
-the process and its workers. ``--incremental``: a cached rebuild of the largest corpus
-with one document changed, against the full build, with the time of each stage.
+the process and its workers. ``--incremental``: rebuilds of the largest corpus with one
+document changed (cached extraction, RDF and name comparisons), against full builds
+(medians of ``--repeat``), and the time of each stage of such a rebuild.
 ``--big-mb``: one file of that many MB (varied copies of the sample articles one after
 another): peak RSS of reading it as UTF-8 and as GB18030, then the time, peak RSS and
 triples of building it with the largest --jobs, stage by stage.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -196,18 +198,19 @@ def segment_only(folder: str) -> None:
 
 
 def phases(folder: str, cache: str, jobs: str = "1") -> None:
-    """Time each stage of a build in this process (run as a child); prints JSON with the
-    time of each stage and this process's peak RSS after it (cache "-": none)."""
+    """Time each stage of a build in this process, as ``kg.build`` runs them (run as a child);
+    prints JSON with the time of each stage and this process's peak RSS after it (cache "-":
+    none)."""
     import resource
 
-    from kg import rdfmap
     from kg.build import extract_all
     from kg.cache import ExtractionCache
-    from kg.graph import BuildReport, turtle
-    from kg.html import write_html
+    from kg.fragments import BuiltGraph
+    from kg.graph import BuildReport
     from kg.parallel import make_executor
     from kg.read import iter_documents
     from kg.resolve import resolve
+    from kg.resolve_people import PairMemo
 
     times, rss, t = {}, {}, time.perf_counter()
 
@@ -216,26 +219,30 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
         times[name], t = time.perf_counter() - t, time.perf_counter()
         rss[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
-    to_graph = getattr(rdfmap, "to_triples", rdfmap.to_rdf)  # the mapping kg.build uses
     report = BuildReport()
     executor = make_executor(int(jobs))
+    store = None if cache == "-" else ExtractionCache(cache)
     results = extract_all(iter_documents([folder], lambda e: None), executor=executor,
-                          cache=None if cache == "-" else ExtractionCache(cache), report=report)
+                          cache=store, report=report)
     executor.close()
     lap("read+extract")
     found = [sum(len(getattr(r, k)) for r in results) for k in ("sentences", "mentions", "facts")]
-    resolved = resolve(results)
+    memo = PairMemo(cache) if store else None
+    known = memo.load() if memo else None
+    resolved = resolve(results, known)
     del results  # as kg.build does
+    if memo:
+        memo.save(known)
     lap("resolve")
-    graph = to_graph(resolved)
+    built = BuiltGraph(resolved, cache if store else None)
     lap("rdf")
-    text = turtle(graph)
+    text = built.turtle()
     lap("turtle")
     with tempfile.TemporaryDirectory() as out:
-        write_html(graph, Path(out) / "graph.html")
+        built.write_html(Path(out) / "graph.html")
     lap("html")
     print(json.dumps({"times": times, "rss": rss, "extracted": report.extracted,
-                      "cached": report.cached, "triples": len(graph), "turtle": len(text),
+                      "cached": report.cached, "triples": len(built), "turtle": len(text),
                       "sentences": found[0], "mentions": found[1], "facts": found[2]}))
 
 
@@ -303,23 +310,41 @@ def throughput(sizes: list[int], jobs: list[int], work: Path) -> dict[int, float
     return full
 
 
-def incremental(size: int, work: Path, jobs: int) -> None:
+def _touch(path: Path, k: int) -> None:
+    """Change one document (a sentence more), as an editor would."""
+    path.write_text(path.read_text(encoding="utf-8") + f"\n会议于当天闭幕。（{k}）\n",
+                    encoding="utf-8")
+
+
+def incremental(size: int, work: Path, jobs: int, repeat: int = 3) -> None:
+    """Full builds against rebuilds with one document changed (each a different one), the
+    medians compared; then the stages of one more such rebuild, timed in one process."""
     folder, out = work / f"x{size}", work / "inc"
     if not folder.exists():
         make_corpus(folder, size)
-    full, _, _ = run_measured(kg_build(folder, out, "--no-cache", "--jobs", str(jobs)))
-    run_measured(kg_build(folder, out, "--jobs", str(jobs)))  # fills the cache
-    first = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2]
-    first.write_text(first.read_text(encoding="utf-8") + "\n会议于当天闭幕。\n",
-                     encoding="utf-8")
-    again, _, _ = run_measured(kg_build(folder, out, "--jobs", str(jobs)))
-    print(f"\nincremental, {size}x corpus, -j{jobs}: full build {full:.1f} s, rebuild with one "
-          f"document changed {again:.1f} s = {100 * again / full:.1f} % of the full build")
+    files = sorted(folder.glob("*.txt"))
+    fulls = [run_measured(kg_build(folder, out, "--no-cache", "--jobs", str(jobs)))[0]
+             for _ in range(repeat)]
+    run_measured(kg_build(folder, out, "--jobs", str(jobs)))  # fills the caches
+    agains = []
+    for k in range(repeat):
+        _touch(files[(k + 1) * len(files) // (repeat + 2)], k)
+        agains.append(run_measured(kg_build(folder, out, "--jobs", str(jobs)))[0])
+    full, again = statistics.median(fulls), statistics.median(agains)
+    print(f"\nincremental, {size}x corpus ({len(files)} documents), -j{jobs}: full build "
+          f"{full:.1f} s (median of {_secs(fulls)}), rebuild with one document changed "
+          f"{again:.1f} s (median of {_secs(agains)}) = {100 * again / full:.1f} % of the full "
+          "build")
+    _touch(files[-1], repeat)
     _, _, stages = run_measured([PY, __file__, "--phases", str(folder), str(out / ".kg-cache")])
     info = json.loads(stages)
     parts = ", ".join(f"{k} {v:.1f} s" for k, v in info["times"].items())
-    print(f"  stages of a cached rebuild (in one process, extracted {info['extracted']}, "
+    print(f"  stages of such a rebuild (in one process, extracted {info['extracted']}, "
           f"cached {info['cached']}, {info['triples']:,} triples): {parts}")
+
+
+def _secs(values: list[float]) -> str:
+    return " ".join(f"{v:.1f}" for v in values)
 
 
 def big_file(megabytes: int, work: Path, jobs: int) -> None:
@@ -353,6 +378,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--incremental", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per --incremental figure")
     ap.add_argument("--big-mb", type=int, default=0)
     ap.add_argument("--keep", metavar="DIR", help="generate the corpora here (kept)")
     ap.add_argument("--segment-only", help=argparse.SUPPRESS)
@@ -371,7 +397,7 @@ def main() -> None:
         if args.sizes:
             throughput(args.sizes, args.jobs, work)
         if args.incremental and args.sizes:
-            incremental(max(args.sizes), work, max(args.jobs))
+            incremental(max(args.sizes), work, max(args.jobs), args.repeat)
         if args.big_mb:
             big_file(args.big_mb, work, max(args.jobs))
 

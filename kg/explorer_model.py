@@ -54,6 +54,7 @@ FACT_KINDS: dict[URIRef, str] = {
 FACT_ROLES = (KG.person, ORG.member, KG.title, ORG.organization, KG.event, KG.honour,
               KG.place, SDO.location, SDO.startDate, KG.measure, KG.count)
 _LABELS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
+_DETAIL_ROLES = {**dict.fromkeys(_LABELS, "label"), KG.mentionedIn: "doc", RDF.type: "type"}
 
 
 def label_of(graph: GraphLike, node: URIRef) -> str:
@@ -239,13 +240,14 @@ class Provenance:
         g, subject = self.graph, URIRef(node)
         props, docs = [], []
         for pred, obj in g.predicate_objects(subject):
-            if pred in _LABELS:
+            role = _DETAIL_ROLES.get(pred)  # a dict: rdflib's == on terms is slow Python
+            if role == "label":
                 continue
-            if pred == KG.mentionedIn and isinstance(obj, URIRef):
+            if role == "doc" and isinstance(obj, URIRef):
                 docs.append(obj)
             elif isinstance(obj, Literal):
                 props.append([curie(str(pred)), str(obj)])
-            elif pred == RDF.type:
+            elif role == "type":
                 props.append(["rdf:type", curie(str(obj))])
         return {"p": sorted(props),
                 "f": [self.fact(f) for f in sorted(self.by_node.get(node, ()))],

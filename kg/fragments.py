@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -80,7 +81,8 @@ class DocumentSources(GraphSources):
     """The documents, sentences and quotes behind facts, read from the resolved corpus:
     the same answers the graph's triples give, without making them."""
 
-    def __init__(self, res: Resolved, by_doc: dict[str, Cited]) -> None:
+    def __init__(self, res: Resolved, by_doc: dict[str, Cited],
+                 iri: Callable[[str], URIRef] = iri) -> None:
         self._docs: dict[str, tuple[str, str]] = {}
         self._sentences: dict[str, tuple[URIRef, str]] = {}
         self._evidence: dict[str, tuple[str, URIRef, URIRef]] = {}
@@ -116,7 +118,7 @@ class BuiltGraph:
         mapper = Mapper(res)
         mapper.shared()
         self.shared = mapper.out
-        self.sources = DocumentSources(res, by_doc)
+        self.sources = DocumentSources(res, by_doc, mapper.iri)  # the graph's own IRI objects
         store = FragmentCache(cache) if cache is not None else None
         writer = TurtleWriter()
         self.blocks: list[tuple[str, str]] = []

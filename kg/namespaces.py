@@ -98,10 +98,18 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
 
 class Terms:
     """A namespace's terms looked up once each: ``DefinedNamespace`` attribute access runs
-    Python code every time, a cost that shows when building millions of triples."""
+    Python code every time, a cost that shows when building millions of triples. There is
+    one ``Terms`` per namespace, so every module gets the very same term objects, and
+    comparing or hashing them stops at identity."""
 
-    def __init__(self, namespace: Namespace | type[DefinedNamespace]) -> None:
-        self._namespace = namespace
+    _made: dict[object, Terms] = {}
+
+    def __new__(cls, namespace: Namespace | type[DefinedNamespace]) -> Terms:
+        made = cls._made.get(namespace)
+        if made is None:
+            made = cls._made[namespace] = super().__new__(cls)
+            made._namespace = namespace
+        return made
 
     def __getattr__(self, name: str) -> URIRef:
         term = getattr(self._namespace, name)
