@@ -3,10 +3,11 @@
 ``spacy_pkuseg.pkuseg(model, user_dict="default").cut(text)`` spends ~90 % of its
 time building feature strings character by character in Python. ``Segmenter``
 computes the very same features with numpy over a whole text at once, from the
-model compiled by ``kg.segment_model``:
+model compiled by ``kg.segment_compile`` (cached and mapped by ``kg.segment_model``):
 
 * the normalised characters become alphabet indexes; one- and two-character
-  features are table look-ups and one ``searchsorted`` over the character pairs;
+  features are table look-ups (a dense table for pairs of the commonest characters,
+  a binary search for the others);
 * which slices of 2–6 characters are unigram words comes from one walk of a trie,
   five steps for the whole text, instead of 20 joins and set look-ups per character;
 * the 50 "ww" features of a character (word before × word after) are looked up only
@@ -15,8 +16,8 @@ model compiled by ``kg.segment_model``:
 A character's score is summed feature by feature in pkuseg's own order, so the
 floats are bit-identical to pkuseg's ``getLogYY``, and the Viterbi step is pkuseg's
 own (``spacy_pkuseg.inference.run_viterbi``), ties included. pkuseg's dictionary
-post-processing (merging words into ones of ``dicts/default.pkl``) is redone with
-offsets into the text instead of joining list slices.
+post-processing (merging words into ones of ``dicts/default.pkl``) scans as pkuseg
+does, but only where hashing every window of 2–7 words found a dictionary word.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ class Segmenter:
             yield from self._batch(batch)
 
     def _batch(self, pieces: list[str]) -> list[list[str]]:
+        """The words of each piece: scores, Viterbi per piece, words, merges."""
         text = "".join(pieces)
         lens = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
         scores, rows = self.scores(text, lens)
