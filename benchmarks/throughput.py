@@ -212,11 +212,12 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     from kg.resolve import resolve
     from kg.resolve_people import PairMemo
 
-    times, rss, t = {}, {}, time.perf_counter()
+    times, rss, cpu, t, c = {}, {}, {}, time.perf_counter(), time.process_time()
 
     def lap(name: str) -> None:
-        nonlocal t
+        nonlocal t, c
         times[name], t = time.perf_counter() - t, time.perf_counter()
+        cpu[name], c = time.process_time() - c, time.process_time()
         rss[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
     report = BuildReport()
@@ -241,7 +242,7 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     with tempfile.TemporaryDirectory() as out:
         built.write_html(Path(out) / "graph.html")
     lap("html")
-    print(json.dumps({"times": times, "rss": rss, "extracted": report.extracted,
+    print(json.dumps({"times": times, "rss": rss, "cpu": cpu, "extracted": report.extracted,
                       "cached": report.cached, "triples": len(built), "turtle": len(text),
                       "sentences": found[0], "mentions": found[1], "facts": found[2]}))
 
@@ -363,14 +364,15 @@ def big_file(megabytes: int, work: Path, jobs: int) -> None:
     secs, rss, out = run_measured([PY, __file__, "--phases", str(folder), "-", str(jobs)],
                                   detail)
     info = json.loads(out)
-    stages = ", ".join(f"{k} {v:.0f} s ({mb(info['rss'][k])})" for k, v in info["times"].items())
+    stages = ", ".join(f"{k} {v:.0f} s (CPU {info['cpu'][k]:.0f} s, {mb(info['rss'][k])})"
+                       for k, v in info["times"].items())
     cpu = " + ".join(f"{c:.0f}" for c in sorted(detail["cpu"].values(), reverse=True) if c >= 1)
     print(f"one file of {mb(size)}, -j{jobs}: built in {secs:.0f} s ({size / secs / 1e3:,.1f}"
           f" kB/s), peak RSS {mb(rss)} (main process {mb(detail['parent'])}, workers"
           f" {mb(detail['children'])}), worker CPU {cpu} s\n"
           f"  {info['sentences']:,} sentences, {info['mentions']:,} mentions, {info['facts']:,}"
           f" facts -> {info['triples']:,} triples, Turtle {info['turtle']:,} characters\n"
-          f"  stages (main process peak RSS after each): {stages}")
+          f"  stages (main process CPU in each, peak RSS after it): {stages}")
 
 
 def main() -> None:
