@@ -185,7 +185,8 @@ def _parent_key(out: Resolved, name: str) -> str:
 
 def _org_aliases(out: Resolved, r: DocResult, by_text: dict[tuple[str, str], str]) -> None:
     """儿童医院 after 北京儿童医院 in the same document: the same organisation."""
-    orgs = sorted({m.text for m in r.mentions if m.label == "Organization"}, key=len)
+    orgs = sorted({m.text for m in r.mentions if m.label == "Organization"},
+                  key=lambda s: (len(s), s))
     places = {m.text for m in r.mentions if m.label == "Place"}
     for short in orgs:
         for full in orgs:
@@ -209,7 +210,7 @@ def _org_aliases(out: Resolved, r: DocResult, by_text: dict[tuple[str, str], str
 def _is_place_chain(s: str, places: set[str]) -> bool:
     if not s:
         return False
-    for p in sorted(places, key=len, reverse=True):
+    for p in sorted(places, key=lambda s: (-len(s), s)):
         if s.startswith(p) and (len(p) == len(s) or _is_place_chain(s[len(p) :], places)):
             return True
     return False

@@ -55,7 +55,7 @@ def _add(ctx: Ctx, person: NMention, honour: str, s: int, e: int, rule: str) -> 
 
 def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
     text, spans = ctx.text, []
-    for trig in sorted(ctx.lex.honour_before, key=len, reverse=True):
+    for trig in sorted(ctx.lex.honour_before, key=lambda s: (-len(s), s)):
         for m in rx(re.escape(trig)).finditer(text):
             if any(a <= m.start() < b for a, b in spans):
                 continue
@@ -80,7 +80,7 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
 
 def named_honours(ctx: Ctx, skip: list[tuple[int, int]]) -> None:
     text = ctx.text
-    bases = "|".join(re.escape(b) for b in sorted(ctx.lex.honour_bases, key=len, reverse=True))
+    bases = "|".join(re.escape(b) for b in sorted(ctx.lex.honour_bases, key=lambda s: (-len(s), s)))
     found: list[tuple[int, int]] = []
     if bases:
         for m in re.finditer(rf"(全国|[\u4e00-\u9fff]{{2,8}}?(?:省|市|自治区|县|区))?({bases})",

@@ -53,7 +53,7 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
                     ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
                 end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
                 break
-    for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=len, reverse=True):
+    for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=lambda s: (-len(s), s)):
         if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:
             end -= len(tail)
             break
@@ -288,7 +288,7 @@ def list_persons(ctx: Ctx) -> None:
 def propagate(ctx: Ctx) -> None:
     """Every other mention of a name already found in this document."""
     text = ctx.text
-    names = sorted({m.text for m in ctx.of_label("Person")}, key=len, reverse=True)
+    names = sorted({m.text for m in ctx.of_label("Person")}, key=lambda s: (-len(s), s))
     for name in names:
         for s, e in occurrences(text, name):
             if ctx.covering(s, "Person") or ctx.covering(e - 1, "Person"):

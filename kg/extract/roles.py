@@ -175,7 +175,7 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
     """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
     text = ctx.text
     last_org = ""
-    leads = sorted(ctx.lex.person_cues.get("role_lead", []), key=len, reverse=True)
+    leads = sorted(ctx.lex.person_cues.get("role_lead", []), key=lambda s: (-len(s), s))
     for seg in re.finditer(r"([^，；。、]+)(、?)", text[pos:s_end]):
         a, b = pos + seg.start(1), pos + seg.end(1)
         for lead in leads:
