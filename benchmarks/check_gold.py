@@ -3,8 +3,8 @@
 
 For every gold JSON file, every entity name and alias, and every fact's
 person, title, org, honour and region string must occur in the article text.
-Big5 (traditional-script) articles are decoded and converted to simplified
-script with OpenCC (t2s) first. A string counts as present when it occurs
+Articles are decoded as kg decodes them (any of its encodings), and a string
+may occur in the text as written or in its simplified form (OpenCC t2s). A string counts as present when it occurs
 literally, or after the scorer's normalisation (NFKC, quote marks and
 whitespace removed, so 全国“三八”红旗手 supports 全国三八红旗手 and a name
 broken across lines is still found), with the variants of the middle dot in
@@ -75,21 +75,18 @@ def to_simplified(text: str) -> str:
 
 
 def read_article(path: str) -> tuple[str, str]:
-    """Decoded text (simplified script) and the encoding it was read with."""
-    raw = open(path, "rb").read()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    """Decoded text (kg's own detection: UTF-8/16 with or without BOM, GB18030, Big5)
+    followed by its simplified-script form, and the encoding it was read with: a gold
+    string may be written in either script."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    from kg.read import decode_bytes
+
     try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for enc in ("big5", "cp950", "big5hkscs", "gb18030"):
-        try:
-            text = raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        return (to_simplified(text) if enc != "gb18030" else text), enc
-    raise ValueError(f"cannot decode {path}")
+        text, enc = decode_bytes(open(path, "rb").read())
+    except Exception as err:  # kg's reader says why (binary, undecodable)
+        raise ValueError(f"cannot decode {path}: {err}") from err
+    simple = to_simplified(text)
+    return (text if simple == text else text + "\n" + simple), enc
 
 
 class Report:
