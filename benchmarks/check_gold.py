@@ -4,7 +4,8 @@
 For every gold JSON file, every entity name and alias, and every fact's
 person, title, org, honour and region string must occur in the article text.
 Articles are decoded as kg decodes them (any of its encodings), and a string
-may occur in the text as written or in its simplified form (OpenCC t2s). A string counts as present when it occurs
+may occur in the text as written or in its simplified form (OpenCC t2s).
+A string counts as present when it occurs
 literally, or after the scorer's normalisation (NFKC, quote marks and
 whitespace removed, so 全国“三八”红旗手 supports 全国三八红旗手 and a name
 broken across lines is still found), with the variants of the middle dot in

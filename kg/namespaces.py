@@ -54,6 +54,8 @@ class KG(DefinedNamespace):
     honour: URIRef  # fact -> honour
     title: URIRef  # membership -> title as written (literal)
     organizationName: URIRef  # membership -> organisation as written (literal)
+    honourName: URIRef  # honour fact -> honour as written (literal)
+    scriptVariant: URIRef  # entity -> its preferred name in another script (literal)
     level: URIRef  # place -> province/prefecture/county/township/village
     divisionCode: URIRef  # place -> official administrative division code
     mergeNote: URIRef  # entity -> why surface forms were merged into it

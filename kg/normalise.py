@@ -23,6 +23,9 @@ OPEN_QUOTES = "“‘「『"
 CLOSE_QUOTES = "”’」』"
 # a line shorter than this is a heading, not a paragraph cut by the layout
 MIN_BROKEN_LINE = 22
+# a newspaper's page line (…2022年5月30日　星期一　第1版) ends where it ends, however long
+_PAGE_LINE = re.compile(r"(?:第[\d一二三四五六七八九十]+版|星期[一二三四五六日天])"
+                        r"(?:\s*[·・:：]?\s*\S{0,6})?$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,9 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
     before_start = text.rfind("\n", 0, m.start()) + 1
     line = text[before_start : m.start()].strip()
     short = len(line) < MIN_BROKEN_LINE and not (continued and any(c in line for c in "，,、"))
-    if short or m.end() >= len(text):
+    if short or m.end() >= len(text) or _PAGE_LINE.search(line):
+        return False
+    if m.group()[-1] in " \t":  # the next line is indented: a new paragraph or list item
         return False
     last, nxt = line[-1], text[m.end()]
     if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):

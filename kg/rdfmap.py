@@ -20,6 +20,7 @@ from . import namespaces as ns
 from .lexicon import Gazetteer, Lexicon
 from .model import Document, Evidence, Sentence
 from .namespaces import ID, PREFIXES, Terms
+from .normalise import key_form
 from .resolve import Entity, Resolved, ResolvedFact
 from .resolve_facts import gazetteer
 from .triples import Triple, Triples
@@ -174,8 +175,14 @@ class Mapper:
         label = ent.label
         add((node, SKOS.prefLabel, zh_(label)))
         add((node, RDFS.label, zh_(label)))
+        # a name no document writes otherwise (贛州市 / 赣州市) is listed in each script it
+        # is written in; a name with other aliases (二十大) is one name with aliases
+        written = [f for f, count in ent.forms.items() if count > 0]
+        one_name = all(key_form(f) == key_form(label) for f in written)
         for alias in sorted(f for f in ent.forms if f != label):
             add((node, SKOS.altLabel, zh_(alias)))
+            if one_name and ent.forms[alias] > 0:
+                add((node, KG.scriptVariant, zh_(alias)))
         mentions = sum(c for c in ent.forms.values() if c > 0)
         if mentions:
             add((node, KG.mentionCount, lit(mentions)))
@@ -253,6 +260,8 @@ class Mapper:
             add((node, KG.person, iri_(f["person"])))
             add((node, KG.honour, iri_(f["honour"])))
             add((iri_(f["person"]), KG.received, iri_(f["honour"])))
+            for name in sorted(fact.written):
+                add((node, KG.honourName, zh_(name)))
         elif fact.kind == "stat":
             _stat(add, node, f)
         elif fact.kind == "event":

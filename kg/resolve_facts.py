@@ -90,5 +90,6 @@ def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str],
             fields["place"] = by_text.get(("Place", f.get("place")), "")
             if not fields["event"]:
                 continue
-        written = (f.get("org_text") or f.get("org") or "") if f.kind == "role" else ""
+        written = ((f.get("org_text") or f.get("org") or "") if f.kind == "role"
+                   else f.get("honour") or "" if f.kind == "honour" else "")
         out.add_fact(f.kind, fields, ev, f.rule, written)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NFact, NMention, rx
+from .rosters import heading_before, roster_lines
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
 
@@ -97,6 +98,43 @@ def announced_list(ctx: Ctx) -> None:
                 _add(ctx, p, m.start(), p.end, "announced-list")
 
 
+def roster_delegates(ctx: Ctx, congress: str) -> None:
+    """The names printed under a heading of the congress's delegate list
+    (…出席中国共产党第二十次全国代表大会代表名单)."""
+    for start, _, spans in roster_lines(ctx):
+        heading = heading_before(ctx.text, start)
+        if "代表名单" in heading and (congress in heading or "第二十次全国代表大会" in heading):
+            for s, e in spans:
+                p = ctx.mention_at(s, e, "Person")
+                if p:
+                    _add(ctx, p, s, e, "roster")
+
+
+def delegation_regions(ctx: Ctx, congress: str) -> None:
+    """出席党的二十大的江西代表团: a delegate of a province's delegation, of whom the text
+    ties no other place, is of that province."""
+    from .roles import _region  # regions are made before delegates are known
+
+    c = re.escape(congress)
+    m = re.search(rf"出席(?:党的)?{c}的?([^，。；]{{2,10}}?)代表团|([^，。；]{{2,10}}?)代表团"
+                  r"(?:分组|全体会议|讨论|审议)", ctx.text)
+    if not m:
+        return
+    a, b = m.span(1) if m.group(1) else m.span(2)
+    places = [p for p in ctx.of_label("Place") if a <= p.start and p.end == b
+              and p.attrs.get("level") in ("province", None, "")]
+    if not places:
+        return
+    tied = {f.args["person"] for f in ctx.facts if f.kind == "region"}
+    for f in [f for f in ctx.facts if f.kind == "delegate"]:
+        person = f.args["person"]
+        if person not in tied:
+            p = next((q for q in ctx.of_label("Person") if q.text == person), None)
+            if p:
+                _region(ctx, person, places[0], f.start, f.end, "delegation")
+                tied.add(person)
+
+
 def _relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
                       end: int) -> NMention | None:
     """去年当选二十大代表的…书记X说: the cue describes the first person after it
@@ -119,6 +157,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         delegation_members(ctx)
     if in_context:
         announced_list(ctx)
+    roster_delegates(ctx, congress)
     for m in rx(rf"(?:党的)?{re.escape(congress)}代表、").finditer(text):  # …代表、工程师陈志强
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)
@@ -154,3 +193,4 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             rest = after[items.end() if items else 0 :]
             if "、" in text[max(s, p.start - 12) : p.end + 1] and listed.match(rest):
                 _add(ctx, p, p.start, p.end + len(after), "list")
+    delegation_regions(ctx, congress)

@@ -23,6 +23,7 @@ from .names import (
     minority_name_at,
     valid_name,
 )
+from .rosters import roster_lines
 from .titles import title_ending_at
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
@@ -124,6 +125,12 @@ def name_before(ctx: Ctx, p: int) -> tuple[int, int] | None:
             ends = [(tok[0], p)]
     for s, e in ends:
         t = text[s:e]
+        prev = ctx.token_at(s - 1) if s > 0 else None
+        if (len(t) <= 2 and prev and prev[1] == s and prev[1] - prev[0] <= 2
+                and ctx.lex.is_surname_start(text[prev[0] : s]) == s - prev[0]
+                and (s - prev[0] == 2 or prev[0] == 0 or text[prev[0] - 1] in PUNCT)
+                and text[prev[0] : s] not in _BAD and valid_name(ctx, text[prev[0] : e])):
+            return prev[0], e  # 欧阳|明辉代表, 李|国胜当选: not 明辉, 国胜
         if valid_name(ctx, t):
             if s > 0 and s - 1 in ctx.tok_starts and e - s == 3 and (
                     ctx.lex.is_surname_start(text[s - 1 : s + 1]) == 2):
@@ -164,7 +171,9 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
-_ETHNIC_OPENER = re.compile(r"[，,][\u4e00-\u9fff]{1,5}族[，,（(]")
+_ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
+_ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
+                            r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
 
 
 def cue_persons(ctx: Ctx) -> None:
@@ -181,12 +190,22 @@ def cue_persons(ctx: Ctx) -> None:
             span = name_before(ctx, m.start())
             if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
+    for verb in cues.get("elected", []):  # 张某当选为市委书记, 王某、李某当选为…
+        for m in rx(re.escape(verb)).finditer(text):
+            span = name_before(ctx, m.start())
+            while span and (_left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "、"):
+                _add(ctx, span, "elected")
+                joined = span[0] > 0 and text[span[0] - 1] == "、"
+                span = name_before(ctx, span[0] - 1) if joined else None
+    for m in _ELECTS.finditer(text):  # 全会选举刘某为市纪委书记
+        if ctx.aligned(*m.span(1)) and valid_name(ctx, m.group(1), strong=True):
+            _add(ctx, m.span(1), "elected")
     for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
         for m in rx(re.escape(word)).finditer(text):
             span = name_before(ctx, m.start())
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
-    for m in _ETHNIC_OPENER.finditer(text):  # 马某某，回族，…: a profile's first words
+    for m in _ETHNIC_OPENER.finditer(text):  # 马某某，(女，)回族，…: a profile's opening
         span = name_before(ctx, m.start())
         if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
             _add(ctx, span, "copula")
@@ -211,7 +230,9 @@ def cue_persons(ctx: Ctx) -> None:
         for m in rx(re.escape(word)).finditer(text):
             span = name_before(ctx, m.start())
             if span and len(text[span[0] : span[1]]) >= 2 and (
-                    _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的"):
+                    _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的" or (
+                        span[1] - span[0] >= 3 and span[0] in ctx.tok_starts
+                        and word in ctx.lex.titles)):  # 讨论习近平总书记…的报告
                 _add(ctx, span, "address")  # 来自岳阳的刘芳代表
     for word in cues.get("intro", []):
         for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
@@ -250,7 +271,8 @@ def byline_persons(ctx: Ctx) -> None:
                 if not k or not _BYLINE_END.match(text, p + k.end()):
                     break
                 name = k.group(0)
-                if name in ctx.lex.not_names or set(name) & _BAD or name in ctx.lex.titles or (
+                if name in ctx.lex.not_names or set(name[1:]) & _BAD or name in ctx.lex.titles or (
+                        name[0] in _BAD and not ctx.lex.is_surname_start(name)) or (
                         ctx.lex.word_tags.get(name[:2]) in ("v", "vn", "d", "p")):
                     break  # 记者离开时: no name
                 _add(ctx, (p, p + k.end()), "byline")
@@ -355,8 +377,16 @@ def places_in_names(ctx: Ctx) -> None:
         and any(s < m.start and m.end <= e for s, e in people))]
 
 
+def roster_persons(ctx: Ctx) -> None:
+    """Every name of a line that is a printed list of names (``kg.extract.rosters``)."""
+    for _, _, spans in roster_lines(ctx):
+        for span in spans:
+            _add(ctx, span, "roster")
+
+
 def find_persons(ctx: Ctx) -> None:
     cue_persons(ctx)
+    roster_persons(ctx)
     list_persons(ctx)
     propagate(ctx)
     shorter_names(ctx)

@@ -156,7 +156,11 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
                 org = _antecedent(ctx, word, first)
     for i, (a, b) in enumerate(titles):
         title = (extra if i == 0 else "") + text[a:b]
-        _role(ctx, p, org, title, s, "title-before-name")
+        own = i > 0 and text[a] in _LEVELS and text[a] not in org
+        _role(ctx, p, "" if own else org, title, s, "title-before-name")  # 团长、省委书记
+
+
+_LEVELS = set("省市县区州盟旗乡镇")  # 省长, 市委书记: a post of its own level's body
 
 
 def roles_after(ctx: Ctx, p: NMention) -> None:
@@ -231,7 +235,8 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
             return
 
 
-_DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族|\d{4}年(?:\d{1,2}月)?(?:出)?生"
+_DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
+                          r"|\d{4}年(?:\d{1,2}月)?(?:出?生|入党|参加工作)"
                           r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,5}学历)$")
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)")
 
@@ -272,6 +277,12 @@ def find_roles(ctx: Ctx) -> None:
         roles_after(ctx, p)
     roles_anaphora(ctx)
     roles_pronoun(ctx)
+    from .elected import roles_elected, roles_in_brackets  # built on this module's helpers
+
+    for p in ctx.of_label("Person"):
+        if p.source != "byline":
+            roles_in_brackets(ctx, p)
+    roles_elected(ctx)
     _work_places(ctx)
 
 

@@ -1,0 +1,74 @@
+"""Posts written away from the usual places: in brackets after a name (某某代表（畲族，
+某乡党委书记）), and posts a person is elected or appointed to (某某当选为市委书记, 王五、李四
+当选为副书记, 选举某某为市纪委书记, 某某被任命为院长): the title closing the clause after
+为, with the organisation written before it (市委|书记)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, NMention
+from .roles import _posts, _role, _split_org_title
+from .titles import title_ending_at
+
+_AFTER = re.compile(r"(?:当选|被选举|被推选|被任命|被提名|被聘|获任|出任)为?")
+_BEFORE = re.compile(r"(?:选举|推选|任命|选|聘任|聘请)$")
+
+
+def _post(ctx: Ctx, start: int) -> tuple[str, str, int] | None:
+    """(organisation, title, start) of the post written from ``start`` to its clause's end."""
+    text = ctx.text
+    end = start
+    while end < len(text) and text[end] not in "，,。；;！？、\n（(":
+        end += 1
+    if "代表" in text[start:end] or end - start > 24:
+        return None  # 当选为党的二十大代表: a delegate, not a post
+    t = title_ending_at(ctx, end)
+    if not t or t[0] < start:
+        return None
+    org, extra = _split_org_title(ctx, start, t[0])
+    if re.search(r"\d|被|荣获|获得|评为", extra):
+        return None
+    return org, extra + text[t[0] : t[1]], start
+
+
+def _joined_before(ctx: Ctx, p: NMention, people: list[NMention]) -> list[NMention]:
+    """王建斌、李德胜当选为…: the people 、-joined before ``p``."""
+    out, first = [], p
+    for q in reversed([q for q in people if q.end <= p.start]):
+        if ctx.text[q.end : first.start] == "、":
+            out.insert(0, q)
+            first = q
+        else:
+            break
+    return out
+
+
+def roles_elected(ctx: Ctx) -> None:
+    text = ctx.text
+    people = [p for p in ctx.of_label("Person") if p.source != "byline"]
+    for p in people:
+        after = _AFTER.match(text, p.end)
+        if after:
+            post = _post(ctx, after.end())
+            group = [*_joined_before(ctx, p, people), p]
+        elif _BEFORE.search(text, 0, p.start) and text.startswith("为", p.end):
+            post, group = _post(ctx, p.end + 1), [p]
+        else:
+            continue
+        if post:
+            org, title, start = post
+            for q in group:
+                _role(ctx, q, org, title, start, "elected")
+
+
+def roles_in_brackets(ctx: Ctx, p: NMention) -> None:
+    """某某代表（畲族，某乡党委书记）: the posts written in brackets after the name."""
+    text = ctx.text
+    end = p.end + next((len(c) for c in ("代表", "委员") if text.startswith(c, p.end)), 0)
+    if text[end : end + 1] not in ("（", "("):
+        return
+    close = min((i for i in (text.find("）", end), text.find(")", end)) if i > 0),
+                default=-1)
+    if 0 < close - end <= 60:
+        _posts(ctx, p, end + 1, close, "title-in-brackets")

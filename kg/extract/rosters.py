@@ -1,0 +1,86 @@
+"""Rosters: lines that hold nothing but names, as printed lists of people do.
+
+An announcement prints its list of the elected (名单) as names separated by spaces or 、,
+each perhaps followed by notes in brackets: 才让卓玛（女）（藏族）　马成福（回族）　王海平.
+Such a line is a list of people when most of its items look like names (a Han name, a
+minority name, a dotted name) or carry a person's note (女, 回族). A roster under a
+heading that names the congress's delegate list (…二十大代表名单) lists its delegates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .context import Ctx, is_cjk
+from .names import is_minority_name, valid_name
+
+_NOTE = r"[（(][^（）()\n]{1,12}[）)]"
+_ITEM = re.compile(rf"([\u4e00-\u9fff·]{{2,14}})((?:{_NOTE})*)")
+_SEP = re.compile(r"[ \t\u3000、…]+")
+_PERSON_NOTE = re.compile(r"^[男女]$|^[\u4e00-\u9fff]{1,4}族$")
+_HEADING_NOTE = re.compile(rf"^{_NOTE}$")  # （共24名，按姓氏笔画为序）
+MIN_ITEMS = 3
+
+
+def _items(line: str) -> list[tuple[int, int, str]] | None:
+    """(start, end, notes) of each name of a line made only of names and notes, or None."""
+    items, pos = [], 0
+    while pos < len(line):
+        sep = _SEP.match(line, pos)
+        if sep:
+            pos = sep.end()
+            continue
+        note = re.match(_NOTE, line[pos:])
+        if note and items and not line[pos + note.end() :].strip():
+            break  # ……（名单未完）: a closing note
+        m = _ITEM.match(line, pos)
+        if not m or (m.end() < len(line) and not _SEP.match(line, m.end())):
+            return None
+        items.append((m.start(1), m.end(1), m.group(2)))
+        pos = m.end()
+    return items
+
+
+def _notes(notes: str) -> list[str]:
+    return [n for part in re.findall(r"[（(]([^）)]*)[）)]", notes)
+            for n in re.split(r"[，,、]", part) if n]
+
+
+def _name_like(ctx: Ctx, name: str, notes: str) -> bool:
+    if "·" in name:
+        return all(len(p) >= 1 and all(is_cjk(c) for c in p) for p in name.split("·"))
+    if len(name) > 6:
+        return False
+    han = 2 <= len(name) <= 4 and 1 <= len(name) - ctx.lex.is_surname_start(name) <= 2
+    return (valid_name(ctx, name) or is_minority_name(ctx, name)
+            or (han and name not in ctx.lex.not_names and name not in ctx.lex.common_words)
+            or (len(name) <= 4 and any(_PERSON_NOTE.match(n) for n in _notes(notes))))
+
+
+def roster_lines(ctx: Ctx) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(line start, line end, name spans) of each line of the text that is a roster."""
+    text, pos = ctx.text, 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        items = _items(text[pos:end])
+        if items and len(items) >= MIN_ITEMS:
+            good = [(pos + a, pos + b) for a, b, notes in items
+                    if _name_like(ctx, text[pos + a : pos + b], notes)]
+            if len(good) * 3 >= len(items) * 2:
+                yield pos, end, good
+        pos = end + 1
+
+
+def heading_before(text: str, start: int) -> str:
+    """The line a roster hangs from: the nearest line above that is neither a roster line
+    nor a bracketed note (（共24名，按姓氏笔画为序）)."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if line and not _HEADING_NOTE.match(line) and _items(line) is None:
+            return line
+        end = begin - 1
+    return ""

@@ -1,0 +1,111 @@
+"""Rule families for printed lists, profiles, elections and bracketed posts, each on text
+written for these tests (none of it from the seed articles); each fails without its rule."""
+
+from conftest import facts_of, names_of
+
+ROSTER = ("某某日报　2022年6月2日　星期四　第1版\n"
+          "中国共产党甘肃省第十四次代表大会\n"
+          "选举产生甘肃省出席党的二十大代表\n\n"
+          "甘肃省出席中国共产党第二十次全国代表大会代表名单\n"
+          "（共5名，按姓氏笔画为序）\n"
+          "才让措（女）（藏族）　马福林（回族）　王建中　公保加（藏族）　周丽娟（女，东乡族）\n\n"
+          "当选代表中，女代表2名。\n")
+
+
+def test_a_roster_line_lists_people(extract):
+    people = names_of(extract(ROSTER), "Person")
+    assert {"才让措", "马福林", "王建中", "公保加", "周丽娟"} <= people
+
+
+def test_a_roster_under_the_congress_list_heading_lists_its_delegates(extract):
+    delegates = {f["person"] for f in facts_of(extract(ROSTER), "delegate")}
+    assert delegates == {"才让措", "马福林", "王建中", "公保加", "周丽娟"}
+
+
+def test_a_roster_of_another_body_lists_no_delegates(extract):
+    text = ("二十大代表的选举工作已经完成。\n"
+            "中共某某市第七届委员会委员名单\n"
+            "王建中　马福林（回族）　周丽娟（女）……（名单未完）\n")
+    r = extract(text)
+    assert {"王建中", "马福林", "周丽娟"} <= names_of(r, "Person")
+    assert facts_of(r, "delegate") == []
+
+
+def test_prose_with_spaces_is_no_roster(extract):
+    r = extract("今天　天气　很好　大家　都来了\n")
+    assert names_of(r, "Person") == set()
+
+
+def test_a_page_line_is_not_joined_to_the_heading_below(extract):
+    events = names_of(extract(ROSTER), "Event")
+    assert "中国共产党甘肃省第十四次代表大会" in events
+    assert not any(e.startswith("版") for e in events)
+
+
+def test_an_indented_line_starts_a_new_item():
+    from kg.normalise import normalise
+
+    text = "这一行足够长，被排版从中间切断了，下一行接着写下去的文字\n　　新的段落从这里开始。"
+    assert "\n" in normalise(text).text
+    assert "\n" not in normalise(text.replace("\n　　", "\n")).text
+
+
+def test_profile_opening_with_sex_and_ethnicity(extract):
+    r = extract("卓玛措，女，藏族，1986年5月出生，2010年6月入党，"
+                "现任某县清水河镇扎哈村党支部书记。")
+    assert "卓玛措" in names_of(r, "Person")
+    roles = facts_of(r, "role")
+    assert any(x["person"] == "卓玛措" and x["title"] == "党支部书记" for x in roles)
+
+
+def test_a_byline_name_whose_surname_is_also_a_preposition(extract):
+    r = extract("（某某日报全媒体记者 覃建新 向红　通讯员 田小芳）\n")
+    assert {"覃建新", "向红", "田小芳"} <= names_of(r, "Person")
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_posts_a_person_is_elected_to(extract):
+    r = extract("在随后召开的全会上，张立新当选为市委书记，王建平、李国胜当选为市委副书记。"
+                "市纪委全会选举刘志新为市纪委书记。")
+    roles = {(x["person"], x["org"] + x["title"]) for x in facts_of(r, "role")}
+    assert {("张立新", "市委书记"), ("王建平", "市委副书记"), ("李国胜", "市委副书记"),
+            ("刘志新", "市纪委书记")} <= roles
+
+
+def test_elected_as_a_delegate_is_no_post(extract):
+    r = extract("村党支部书记李春花当选为党的二十大代表。")
+    assert not any(x["title"].endswith("代表") for x in facts_of(r, "role"))
+
+
+def test_posts_in_brackets_after_a_delegate(extract):
+    r = extract("出席党的二十大的江西代表团分组讨论。"
+                "欧阳明远代表（南昌大学教授、某某研究所所长）发言。"
+                "雷秀芳代表（畲族，鹰潭市贵溪市樟坪畲族乡党委书记）也发了言。")
+    people = names_of(r, "Person")
+    assert "欧阳明远" in people and "明远" not in people
+    roles = facts_of(r, "role")
+    assert {"person": "欧阳明远", "title": "教授", "org": "南昌大学"} in roles
+    assert any(x["person"] == "雷秀芳" and x["title"] == "党委书记" for x in roles)
+
+
+def test_a_later_title_of_another_level_keeps_its_own_body(extract):
+    r = extract("代表团团长、省委书记尹建东参加讨论。")
+    roles = facts_of(r, "role")
+    assert {"person": "尹建东", "title": "团长", "org": "代表团"} in roles
+    assert {"person": "尹建东", "title": "省委书记", "org": ""} in roles
+
+
+def test_a_full_name_before_a_title_after_a_verb(extract):
+    r = extract("代表团分组讨论习近平总书记所作的报告。")
+    assert "习近平" in names_of(r, "Person")
+
+
+def test_a_delegate_of_a_provincial_delegation_is_of_that_province(extract):
+    r = extract("出席党的二十大的江西代表团分组讨论党的二十大报告。"
+                "胡小梅代表说，要把报告精神带回去。"
+                "来自赣州市的代表钟海生也发了言。")
+    regions = {(x["person"], x["place"]) for x in facts_of(r, "region")}
+    assert ("胡小梅", "江西") in regions
+    assert ("钟海生", "赣州市") in regions and ("钟海生", "江西") not in regions
