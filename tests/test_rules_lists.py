@@ -109,3 +109,13 @@ def test_a_delegate_of_a_provincial_delegation_is_of_that_province(extract):
     regions = {(x["person"], x["place"]) for x in facts_of(r, "region")}
     assert ("胡小梅", "江西") in regions
     assert ("钟海生", "赣州市") in regions and ("钟海生", "江西") not in regions
+
+
+def test_a_count_between_the_body_and_the_title(extract):
+    r = extract("“焊缝要一次成型。”赵振江说。赵振江是中车长客的一名电焊工，从业二十多年。")
+    assert {"person": "赵振江", "title": "电焊工", "org": "中车长客"} in facts_of(r, "role")
+
+
+def test_here_is_no_organisation(extract):
+    r = extract("党的二十大代表孙晓红是这里的班长，带着三十多名组员。")
+    assert not any(x["org"] in ("这里", "这") for x in facts_of(r, "role"))

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NMention
-from .roles import _posts, _role, _split_org_title
+from .orgsplit import _split_org_title
+from .roles import _posts, _role
 from .titles import title_ending_at
 
 _AFTER = re.compile(r"(?:当选|被选举|被推选|被任命|被提名|被聘|获任|出任)为?")

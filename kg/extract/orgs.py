@@ -127,7 +127,7 @@ def suffix_orgs(ctx: Ctx) -> None:
         if strength in ("weak", "named") and prefix not in _REGION_WORDS and not _has_name(
                 ctx, s, head, end):
             continue
-        if ctx.covering(s, "Person") or any(
+        if ctx.covering(s, "Person") or ctx.covering(end - 1, "Person") or any(
                 m.source == "lexicon" and m.start < s and end <= m.end
                 for m in ctx.of_label("Organization")):
             continue  # 国家机关工委 inside 中央和国家机关工委

@@ -1,0 +1,103 @@
+"""Where a post's organisation ends and its title begins (国家电网…配电抢修班|班长), and
+what a bare 村/自治区/这里 before a title points back to."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx
+
+_DEICTIC = {"这里", "那里", "这儿", "那儿", "这", "那", "当地", "本地", "其中"}
+_ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党委", "乡": "乡", "镇": "镇",
+             "县": "县", "市": "市", "省": "省", "自治区": "自治区", "社区": "社区",
+             "医院": "医院", "公司": "公司"}
+_AGENCY = re.compile(r"(新华社|本报|中新社|央视|本台|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|报社|"
+                     r"通讯社|电视台|融媒体中心))")
+
+
+def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
+    """End of the last organisation word or place inside [s, e), or s."""
+    best = s
+    for m in ctx.mentions:
+        if m.label in ("Organization", "Place") and s <= m.start and m.end <= e:
+            best = max(best, m.end)
+    for suffix in ctx.lex.org_suffixes:
+        i = ctx.text.rfind(suffix, s, e)
+        if i >= 0 and ctx.lex.org_suffixes[suffix] != "weak":
+            best = max(best, i + len(suffix))
+    return best
+
+
+def _antecedent(ctx: Ctx, word: str, before: int) -> str:
+    """The organisation or place a bare 村/自治区 refers back to."""
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):
+        if m.start >= before or m.label not in ("Organization", "Place"):
+            continue
+        if m.label == "Organization" and m.text.endswith(word) and len(m.text) > len(word):
+            return m.text
+        if m.label == "Place" and word in ("村", "社区", "乡", "镇") and m.text.endswith(word):
+            return m.text
+    if word in ("自治区", "省"):
+        place = ctx.doc_meta.get("province") or _dateline_province(ctx)
+        if place and place.endswith(word):
+            return place
+    base = next((b for b in ("社区", "村") if word.startswith(b) and word != b), "")
+    if base:  # 村党支部 with no village party branch named before: the village itself
+        place = _antecedent(ctx, base, before)
+        if place != base:
+            return place
+    return word
+
+
+def _dateline_province(ctx: Ctx) -> str:
+    """本报拉萨…讯: 自治区 is the province of the dateline's city (西藏自治区)."""
+    divs = ctx.lex.gazetteer.by_name.get(ctx.doc_meta.get("dateline_place", ""), [])
+    chains = {ctx.lex.gazetteer.chain(d.code)[0].name for d in divs if d.code}
+    return chains.pop() if len(chains) == 1 else ""
+
+
+def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
+    """Split the stretch before a title into (organisation, extra title words)."""
+    text = ctx.text
+    if t0 > s and text[t0 - 1] == "的":
+        t0 -= 1  # 塔尔布村的|党支部书记
+    for lead in ctx.lex.person_cues.get("role_lead", []):
+        if len(lead) >= 2 and text.endswith(lead, s, t0):
+            t0 -= len(lead)  # 洛莫村现任|党支部书记
+            break
+    counted = next((c for c in ("一名", "一位", "一个") if text.endswith(c, s, t0)), "")
+    if counted and t0 - len(counted) > s:  # 中车长客的一名|电焊工: whatever comes first is
+        t0 -= len(counted) + (text[t0 - len(counted) - 1] == "的")  # the body
+    stretch = text[s:t0]
+    if len(stretch) <= 1:  # 县|人大代表: a level word, no organisation
+        return "", stretch
+    if stretch in _DEICTIC:  # 是这里的|班长: no name of a body
+        return "", ""
+    if counted:
+        return stretch, ""
+    if stretch in _ANAPHORA:
+        return _antecedent(ctx, stretch, s), ""
+    if len(stretch) >= 3 and re.search(r"(村|社区|镇|乡|街道|嘎查|苏木)$", stretch) or any(
+            m.label == "Place" and m.end == t0 and m.start >= s for m in ctx.mentions):
+        return stretch, ""  # 下新屋村|党委书记: a village not in the gazetteer; 某某嘎查|书记
+    if any(stretch.endswith(suf) and len(stretch) > len(suf) and (
+            w != "weak" or len([t for t in ctx.tokens if s <= t[0] < t0]) >= 2)
+           for suf, w in ctx.lex.org_suffixes.items()):
+        return stretch, ""
+    cut = _org_suffix_end(ctx, s, t0)
+    if cut == s:
+        return "", stretch  # 儿科 + 医生: no organisation, a longer title
+    return text[s:cut], text[cut:t0]
+
+
+def _one_org(ctx: Ctx, org: str) -> str:
+    """国家儿童医学中心、北京儿童医院重症医学科和内科教研室 → 北京儿童医院重症医学科:
+    of two names of one body the last, of a post held in two units the first."""
+    if "、" in org and len(org.rsplit("、", 1)[1]) >= 3:
+        org = org.rsplit("、", 1)[1]
+    for joiner in ("和", "与", "及"):
+        head, sep, tail = org.partition(joiner)
+        if sep and len(head) >= 3 and any(head.endswith(x) for x in ctx.lex.org_suffixes) and any(
+                tail.endswith(x) for x in ctx.lex.org_suffixes):
+            return head
+    return org
