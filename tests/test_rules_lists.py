@@ -119,3 +119,34 @@ def test_a_count_between_the_body_and_the_title(extract):
 def test_here_is_no_organisation(extract):
     r = extract("党的二十大代表孙晓红是这里的班长，带着三十多名组员。")
     assert not any(x["org"] in ("这里", "这") for x in facts_of(r, "role"))
+
+
+def test_dai_names_after_a_cue(extract):
+    r = extract("“路修好了，日子就好过了。”岩光罕说。村党总支书记玉香南也赶来了。")
+    assert {"岩光罕", "玉香南"} <= names_of(r, "Person")
+
+
+def test_two_words_of_a_heading_joined_by_a_dot_are_no_name(extract):
+    r = extract("二十大代表风采·科技\n某某研究所所长李建明说，要把论文写在大地上。\n")
+    assert not any("·" in n for n in names_of(r, "Person"))
+
+
+def test_a_byline_place_and_verb_are_no_name(extract):
+    r = extract("某某文汇报讯（记者 叶思明 青岛报道）清晨，研究所里已经忙碌起来。\n")
+    people = names_of(r, "Person")
+    assert "叶思明" in people and "青岛报道" not in people
+    assert {"person": "叶思明", "title": "记者", "org": "某某文汇报"} in facts_of(r, "role")
+
+
+def test_a_county_media_centre_byline(extract):
+    r = extract("（县融媒体中心记者 欧阳晓明  通讯员 杨再林）11月16日晚，鼓楼里灯火通明。\n")
+    assert {"person": "欧阳晓明", "title": "记者", "org": "县融媒体中心"} in facts_of(r, "role")
+
+
+def test_he_opening_a_paragraph_is_the_delegate_the_profile_is_about(extract):
+    text = ("党的二十大代表、社区民警岩应罕在边境派出所工作了二十多年。\n\n"
+            "他带着辅警刀建华走村串寨。“跟着他学了三年。”刀建华说。\n\n"
+            "从警26年，他先后获得全国优秀人民警察、全国五一劳动奖章。\n")
+    honours = {(x["person"], x["honour"]) for x in facts_of(extract(text), "honour")}
+    assert ("岩应罕", "全国优秀人民警察") in honours
+    assert not any(p == "刀建华" for p, _ in honours)

@@ -33,7 +33,34 @@ def _subject(ctx: Ctx, pos: int) -> NMention | None:
     if len(lead) > 8 and not re.search(r"他|她|这位|其|该", lead):
         return None  # a sentence with a subject of its own that is not a person
     prev = [m for m in ctx.of_label("Person") if m.end <= s and m.source != "byline"]
-    return max(prev, key=lambda m: m.start) if prev else None
+    if not prev:
+        return None
+    nearest = max(prev, key=lambda m: m.start)
+    if s == 0 or ctx.text[s - 1] == "\n":  # 他先后获得… opening a paragraph: the person the
+        main = _protagonist(ctx)  # story is about, not the last one quoted
+        if main and main.attrs.get("alias_of", main.text) != nearest.attrs.get(
+                "alias_of", nearest.text):
+            return main
+    return nearest
+
+
+def _protagonist(ctx: Ctx) -> NMention | None:
+    """The one delegate the text names, or the person named far more often than any other
+    (three times or more): whom a profile is about."""
+    delegates = {f.args["person"] for f in ctx.facts if f.kind == "delegate"}
+    if len(delegates) == 1:
+        name = delegates.pop()
+        return next((m for m in ctx.of_label("Person")
+                     if m.attrs.get("alias_of", m.text) == name), None)
+    counts: dict[str, list[NMention]] = {}
+    for m in ctx.of_label("Person"):
+        if m.source != "byline":
+            counts.setdefault(m.attrs.get("alias_of", m.text), []).append(m)
+    ranked = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))
+    if ranked and len(ranked[0]) >= 3 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(
+            ranked[1])):
+        return ranked[0][0]
+    return None
 
 
 def _excluded(ctx: Ctx, item: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .bylines import byline_persons
 from .context import PUNCT, Ctx, NMention, occurrences, rx
 from .names import BAD as _BAD
 from .names import NAME_END_BAD as _NAME_END_BAD
@@ -29,12 +30,19 @@ from .titles import title_ending_at
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
 _VERBAL = {"v", "vd", "a", "ad", "d", "p"}
 _COMPLEMENTS = set("完着了过")  # a verb's ending: 听完, 笑着
-_BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
 
 
 def _dotted_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
     m = _DOTTED.match(ctx.text, p)
-    return trim_dotted(ctx, *m.span()) if m else None
+    span = trim_dotted(ctx, *m.span()) if m else None
+    return span if span and _dotted_ok(ctx, span) else None
+
+
+def _dotted_ok(ctx: Ctx, span: tuple[int, int]) -> bool:
+    """Not two common words joined by a dot (风采·科技, a heading's)."""
+    parts = ctx.text[span[0] : span[1]].split("·")
+    return not any(len(p) >= 2 and p in ctx.lex.common_words and p not in ctx.lex.minority_parts
+                   and not ctx.lex.word_tags.get(p, "").startswith("nr") for p in parts)
 
 
 def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
@@ -180,7 +188,9 @@ def cue_persons(ctx: Ctx) -> None:
     text, cues = ctx.text, ctx.lex.person_cues
     byline_persons(ctx)  # first, so that reporters are known as such
     for m in _DOTTED.finditer(text):
-        _add(ctx, trim_dotted(ctx, *m.span()), "dotted")
+        span = trim_dotted(ctx, *m.span())
+        if _dotted_ok(ctx, span):
+            _add(ctx, span, "dotted")
     for _, e in ctx.tokens:  # a title, then a name
         t = title_ending_at(ctx, e)
         if t and e < len(text) and not _addressed(ctx, t[0]):
@@ -254,29 +264,6 @@ def _addressed(ctx: Ctx, title_start: int) -> bool:
         return False  # 和副校长某某: a conjunction, not the surname 和
     return ctx.lex.is_surname_start(word) == len(word) and (
         tok[0] == 0 or ctx.text[tok[0] - 1] in PUNCT)
-
-
-def byline_persons(ctx: Ctx) -> None:
-    """记者 张三 李四）: one or more names after a byline role."""
-    text = ctx.text
-    for role in ctx.lex.person_cues.get("byline", []):
-        for m in rx(re.escape(role)).finditer(text):
-            if len(role) == 1 and m.start() > 0 and text[m.start() - 1] not in PUNCT + "\n":
-                continue  # 摄 in 摄氏度 is no byline
-            p = m.end()
-            while True:
-                while p < len(text) and text[p] in " \u3000、：:":
-                    p += 1
-                k = re.match(r"[\u4e00-\u9fff]{2,4}", text[p:])
-                if not k or not _BYLINE_END.match(text, p + k.end()):
-                    break
-                name = k.group(0)
-                if name in ctx.lex.not_names or set(name[1:]) & _BAD or name in ctx.lex.titles or (
-                        name[0] in _BAD and not ctx.lex.is_surname_start(name)) or (
-                        ctx.lex.word_tags.get(name[:2]) in ("v", "vn", "d", "p")):
-                    break  # 记者离开时: no name
-                _add(ctx, (p, p + k.end()), "byline")
-                p += k.end()
 
 
 def list_persons(ctx: Ctx) -> None:
