@@ -103,6 +103,10 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
         return False
     if m.group()[-1] in " \t":  # the next line is indented: a new paragraph or list item
         return False
+    chunks = line.split()
+    if 2 <= len(chunks) <= 3 and (len(chunks[-1]) >= 3 or "·" in chunks[-1]) and all(
+            _is_cjk(c) or c == "·" for c in chunks[-1]):
+        return False  # a caption or byline ending in a name: 村民代表 吐尔逊江·买买提
     last, nxt = line[-1], text[m.end()]
     if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):
         return False  # a headline before a blank line, not a sentence broken in two

@@ -150,3 +150,55 @@ def test_he_opening_a_paragraph_is_the_delegate_the_profile_is_about(extract):
     honours = {(x["person"], x["honour"]) for x in facts_of(extract(text), "honour")}
     assert ("岩应罕", "全国优秀人民警察") in honours
     assert not any(p == "刀建华" for p, _ in honours)
+
+
+PROFILES = ("喜迎二十大 · 代表风采录\n\n"
+            "■ 马德明\n\n"
+            "男，回族，1975年生，海东市化隆回族自治县群科镇人，现任化隆县拉面产业服务中心主任。"
+            "二十多年来，他帮助务工青年解决难题。\n\n"
+            "■ 才让措\n\n"
+            "女，藏族，1981年9月生，海南藏族自治州贵德县河西镇下排村党支部书记。\n")
+
+
+def test_a_profile_page_names_each_delegate_on_its_own_line(extract):
+    r = extract(PROFILES)
+    assert {"马德明", "才让措"} <= names_of(r, "Person")
+    assert {f["person"] for f in facts_of(r, "delegate")} == {"马德明", "才让措"}
+    roles = facts_of(r, "role")
+    assert {"person": "马德明", "title": "主任", "org": "化隆县拉面产业服务中心"} in roles
+    assert any(x["person"] == "才让措" and x["title"] == "党支部书记" for x in roles)
+    assert any(x["person"] == "才让措" and x["place"] == "下排村" for x in facts_of(r, "region"))
+
+
+def test_a_caption_names_a_delegate_after_a_space(extract):
+    text = ("【同期声】\n"
+            "（同期声）党的二十大代表 某某县某某乡某某村党支部书记 热依汗古丽·艾力\n"
+            "今年村里的核桃合作社收了一百二十多吨，每户能多分三千多块钱。\n"
+            "（同期声）某某村村民代表 吐尔逊江·买买提\n"
+            "我们相信她。\n")
+    r = extract(text)
+    assert {f["person"] for f in facts_of(r, "delegate")} == {"热依汗古丽·艾力"}
+    assert "吐尔逊江·买买提" in names_of(r, "Person")  # the caption is not joined to its line
+
+
+def test_a_surname_and_daibiao_is_the_delegate_named_before(extract):
+    text = ("中国共产党第二十次全国代表大会开幕会前，“党代表通道”开启。"
+            "第一位走上通道的，是某某县某某村党支部书记向春兰。\n"
+            "记者：请问向代表，茶叶是怎样变成“金叶子”的？\n"
+            "随后走上通道的是某研究所研究员、所长助理端木明辉。\n"
+            "记者：端木代表，您能分享一下吗？\n")
+    r = extract(text)
+    forms = [dict(m.attrs).get("alias_of") for m in r.mentions if m.text == "端木代表"]
+    assert forms and set(forms) == {"端木明辉"}  # a form of the name, not a name of its own
+    assert {f["person"] for f in facts_of(r, "delegate")} == {"向春兰", "端木明辉"}
+
+
+def test_a_dotted_work_title_in_book_marks_is_no_name(extract):
+    r = extract("语文课上，老师李文娟正领着学生朗读《沁园春·雪》。")
+    assert "沁园春·雪" not in names_of(r, "Person")
+
+
+def test_a_central_broadcaster_byline(extract):
+    r = extract("（总台记者 庞思明 黎雪山）\n")
+    roles = facts_of(r, "role")
+    assert {"person": "庞思明", "title": "记者", "org": "总台"} in roles

@@ -7,6 +7,7 @@ import re
 from .context import PUNCT, Ctx, NMention, rx
 from .names import BAD as _BAD
 
+_NOT_NAME_ENDS = ("报道", "报导", "电", "讯", "代表", "同志", "整理")  # 青岛报道, 郝代表
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
 
 
@@ -29,8 +30,7 @@ def byline_persons(ctx: Ctx) -> None:
                 if not k or not _BYLINE_END.match(text, p + k.end()):
                     break
                 name = k.group(0)
-                if name.endswith(("报道", "报导", "电", "讯")) or ctx.lex.place_index.find_at(
-                        name, 0):
+                if name.endswith(_NOT_NAME_ENDS) or ctx.lex.place_index.find_at(name, 0):
                     break  # 记者 某某 青岛报道: a place and a verb, no name
                 if name in ctx.lex.not_names or set(name[1:]) & _BAD or name in ctx.lex.titles or (
                         name[0] in _BAD and not ctx.lex.is_surname_start(name)) or (

@@ -63,7 +63,9 @@ def delegation_members(ctx: Ctx) -> None:
             continue
         before, after = text[max(0, p.start - 2) : p.start], text[p.end : p.end + 3]
         qualifier = text[max(0, p.start - 6) : p.start - 2]
-        if before.endswith("代表") and not _QUALIFIED.search(qualifier):
+        if p.source == "alias" and p.text.endswith("代表"):  # 向代表 for 向玉兰
+            _add(ctx, p, p.start, p.end, "delegation-alias")
+        elif before.endswith("代表") and not _QUALIFIED.search(qualifier):
             _add(ctx, p, p.start - 2, p.end, "delegation-before-name")
         elif after.startswith("代表") and after[2:3] not in _NOT_AFTER:
             _add(ctx, p, p.start, p.end + 2, "delegation-after-name")
@@ -158,7 +160,12 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     if in_context:
         announced_list(ctx)
     roster_delegates(ctx, congress)
-    for m in rx(rf"(?:党的)?{re.escape(congress)}代表、").finditer(text):  # …代表、工程师陈志强
+    if re.search(r"代表风采", text):  # a page of delegates' profiles, each under its name line
+        for p in ctx.of_label("Person"):
+            if p.source == "name-line":
+                _add(ctx, p, p.start, p.end, "profile-name-line")
+    for m in rx(rf"(?:党的)?{re.escape(congress)}代表(?:、|[ \u3000]+)").finditer(text):
+        # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)
         if nxt and nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start]:

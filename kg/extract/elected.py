@@ -73,3 +73,15 @@ def roles_in_brackets(ctx: Ctx, p: NMention) -> None:
                 default=-1)
     if 0 < close - end <= 60:
         _posts(ctx, p, end + 1, close, "title-in-brackets")
+
+
+def roles_name_line(ctx: Ctx, p: NMention) -> None:
+    """■ 才让卓玛 / 女，藏族，1981年生，某村党支部书记。: the posts in the first sentence of the
+    paragraph under a profile's name line."""
+    text = ctx.text
+    start = text.find("\n", p.end) + 1
+    if start <= 0:
+        return
+    end = min((i for i in (text.find("。", start), text.find("\n", start)) if i >= 0),
+              default=len(text))
+    _posts(ctx, p, start, end, "title-after-name")

@@ -24,8 +24,8 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
         return False  # a common word, unless the dictionary knows it as a name (陈永福)
     if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
         return False
-    if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
-        return False
+    if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)) or s.endswith(("代表", "同志")):
+        return False  # 端木代表: a surname and a form of address
     n = ctx.lex.is_surname_start(s)
     if n == 1 and len(s) == 3 and ctx.lex.word_tags.get(s[:2]) in ("v", "vn", "a", "ad", "d"):
         return False  # 丰收节, 马上就: a verb or adverb, not a surname and a given name

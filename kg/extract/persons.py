@@ -40,6 +40,8 @@ def _dotted_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
 
 def _dotted_ok(ctx: Ctx, span: tuple[int, int]) -> bool:
     """Not two common words joined by a dot (风采·科技, a heading's)."""
+    if span[0] > 0 and ctx.text[span[0] - 1] == "《":
+        return False  # 《沁园春·雪》: a title
     parts = ctx.text[span[0] : span[1]].split("·")
     return not any(len(p) >= 2 and p in ctx.lex.common_words and p not in ctx.lex.minority_parts
                    and not ctx.lex.word_tags.get(p, "").startswith("nr") for p in parts)
@@ -179,6 +181,7 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
+_NAME_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n(?=[男女][，,])", re.M)
 _ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
@@ -193,8 +196,8 @@ def cue_persons(ctx: Ctx) -> None:
             _add(ctx, span, "dotted")
     for _, e in ctx.tokens:  # a title, then a name
         t = title_ending_at(ctx, e)
-        if t and e < len(text) and not _addressed(ctx, t[0]):
-            _add(ctx, name_after(ctx, e), "title")
+        if t and e < len(text) and not _addressed(ctx, t[0]) and not ctx.covering(e, "Person"):
+            _add(ctx, name_after(ctx, e), "title")  # (a byline's name is already whole)
     for verb in cues.get("speech", []):
         for m in rx(re.escape(verb)).finditer(text):
             span = name_before(ctx, m.start())
@@ -247,6 +250,11 @@ def cue_persons(ctx: Ctx) -> None:
     for word in cues.get("intro", []):
         for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
             _add(ctx, m.span(1), "intro")
+    for line in _NAME_LINE.finditer(text):  # ■ 才让卓玛 \n 女，藏族，…: a profile's name line
+        s, e = line.span(1)
+        name = text[s:e]
+        if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
+            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "name-line")
     for line in re.finditer(r"^[ \t#]*([\u4e00-\u9fff·]{2,12})[：:]", text, re.M):
         s, e = line.span(1)
         name = text[s:e]
@@ -313,14 +321,15 @@ def surname_aliases(ctx: Ctx) -> None:
     people = {m.text for m in ctx.of_label("Person") if "·" not in m.text}
     for word in ctx.lex.person_cues.get("after_name", []):
         for m in rx(r"([\u4e00-\u9fff]{1,2})" + re.escape(word)).finditer(ctx.text):
-            surname = m.group(1)
-            same = {p for p in people if p.startswith(surname) and len(p) > len(surname)}
-            if ctx.lex.is_surname_start(surname) == len(surname) and len(same) == 1:
-                if ctx.covering(m.start(), "Person"):
-                    continue
-                full = same.pop()
-                ctx.add(NMention(m.start(), m.end(), "Person", m.group(0), "alias",
-                                 {"alias_of": full}))
+            for k in (2, 1):  # 端木|代表, 问向|代表 → 向
+                surname, start = m.group(1)[-k:], m.end(1) - k
+                same = {p for p in people if p.startswith(surname) and len(p) > len(surname)}
+                if len(surname) == k and ctx.lex.is_surname_start(surname) == k and len(
+                        same) == 1:
+                    if not ctx.covering(start, "Person"):
+                        ctx.add(NMention(start, m.end(), "Person", ctx.text[start : m.end()],
+                                         "alias", {"alias_of": same.pop()}))
+                    break
 
 
 def dotted_aliases(ctx: Ctx) -> None:

@@ -21,7 +21,8 @@ from .titles import title_ending_at
 
 
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
-    args = {"person": person.text, "title": title, "org": _one_org(ctx, org)}
+    args = {"person": person.attrs.get("alias_of", person.text), "title": title,
+            "org": _one_org(ctx, org)}
     if org and not ctx.text.startswith(org, start):  # 自治区 read as 西藏自治区: keep both
         word = next((w for w in ("自治区", "省") if ctx.text.startswith(w, start)), "")
         if word:
@@ -102,8 +103,9 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
                 break
         if any(m.label == "Person" and a <= m.start < b for m in ctx.mentions):
             break
-        if _DEMOGRAPHIC.match(text[a:b]):
-            continue  # 某某，女，维吾尔族，1979年出生，中共党员，现任…
+        if _DEMOGRAPHIC.match(text[a:b]) or (text[b - 1] == "人" and any(
+                m.label == "Place" and m.end == b - 1 and m.start >= a for m in ctx.mentions)):
+            continue  # 某某，女，维吾尔族，1979年出生，中共党员，某县某镇人，现任…
         t = title_ending_at(ctx, b)
         if not t or t[0] < a:
             if "代表" in text[a:b] or seg.group(2):
@@ -191,11 +193,13 @@ def find_roles(ctx: Ctx) -> None:
         roles_after(ctx, p)
     roles_anaphora(ctx)
     roles_pronoun(ctx)
-    from .elected import roles_elected, roles_in_brackets  # built on this module's helpers
+    from .elected import roles_elected, roles_in_brackets, roles_name_line  # built on these
 
     for p in ctx.of_label("Person"):
         if p.source != "byline":
             roles_in_brackets(ctx, p)
+        if p.source == "name-line":
+            roles_name_line(ctx, p)
     roles_elected(ctx)
     _work_places(ctx)
 
@@ -252,7 +256,7 @@ def find_regions(ctx: Ctx) -> None:
             continue  # 吉林日报记者 某某: the paper's province is not the reporter's
         org = f.args["org"]
         s_start, s_end = ctx.sentence_of(f.start)
-        i = text.find(org, min(f.start, s_start), s_end)
+        i = text.find(org, min(f.start, s_start), max(s_end, f.end))
         if i < 0:
             i = text.rfind(org, 0, s_start)  # an organisation named earlier (村党支部)
         place = _most_specific(_places_in(ctx, i, i + len(org))) if i >= 0 else None
