@@ -217,6 +217,7 @@ class Lexicon:
     minority_parts: frozenset[str] = frozenset()  # derived from minority_names
     name_chars: frozenset[str] = frozenset()  # characters of transliterated names
     org_modifiers: set[str] = field(default_factory=set)
+    org_joined: set[str] = field(default_factory=set)  # endings that may hold 与 inside
     common_words: set[str] = field(default_factory=set)
     word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
@@ -274,6 +275,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         person_cues=cues,
         minority_names=read_sections_any(lex_dir / "minority_names.txt"),
         org_modifiers=set(read_list(lex_dir / "org_modifiers.txt")),
+        org_joined=set(read_list(lex_dir / "org_joined_suffixes.txt")),
         gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
         common_words=common_words(),
         word_tags=word_tags() | read_tags(lex_dir / "word_tags.tsv"),

@@ -202,3 +202,27 @@ def test_a_central_broadcaster_byline(extract):
     r = extract("（总台记者 庞思明 黎雪山）\n")
     roles = facts_of(r, "role")
     assert {"person": "庞思明", "title": "记者", "org": "总台"} in roles
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def test_a_unit_named_after_two_fields_keeps_its_joiner(extract):
+    r = extract("他是兰州理工大学材料与能源工程学院教授。")
+    assert "兰州理工大学材料与能源工程学院" in names_of(r, "Organization")
+    assert "能源工程学院" not in names_of(r, "Organization")
+
+
+def test_two_bodies_joined_by_he_stay_two(extract):
+    r = extract("北京儿童医院和首都医科大学附属医院的专家参加了会诊。")
+    assert not any("和" in o for o in names_of(r, "Organization"))
+
+
+def test_a_verb_inside_a_place_name_does_not_cut_an_organisation(extract):
+    r = extract("海东市互助土族自治县威远镇小庄村盘绣专业合作社理事长鲁春兰说，订单多了。")
+    assert any(o.startswith("海东市互助土族自治县") for o in names_of(r, "Organization"))
+
+
+def test_a_cooperative_named_for_what_it_grows(extract):
+    r = extract("温宿县科克布拉克红枣种植专业合作社理事长买买提·库尔班说，今年收成好。")
+    assert "温宿县科克布拉克红枣种植专业合作社" in names_of(r, "Organization")

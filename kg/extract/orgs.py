@@ -9,7 +9,7 @@ leftwards until a word that cannot be inside a name. Weak endings (部, 科,
 from __future__ import annotations
 
 from .context import Ctx, NMention, is_cjk
-from .spans import expand_left, skip_leading_verbs
+from .spans import across_joiner, expand_left, skip_leading_verbs
 
 _DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "有关", "相关", "一些", "上",
                 "部分")
@@ -99,7 +99,7 @@ def suffix_orgs(ctx: Ctx) -> None:
             if text.startswith(det, s) and s + len(det) < head:
                 s += len(det)
                 break
-        s = skip_leading_verbs(ctx, s, start_word)
+        s = skip_leading_verbs(ctx, across_joiner(ctx, s, head, end), start_word)
         if end - head == 1 and text[end - 1] in _MEASURES and head > 0 and (
                 text[head - 1] in _COUNTERS):
             continue  # 一所, 这家: a count, not 研究所

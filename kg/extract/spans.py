@@ -39,7 +39,9 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
                 break
             s = a  # 中央和国家机关: a joiner inside a known name
             continue
-        if by_tag and ctx.lex.word_tags.get(word) in STOP_TAGS and word not in ctx.lex.org_suffixes:
+        in_place = any(m.label == "Place" and m.start <= a and b <= m.end for m in ctx.mentions)
+        stop = by_tag and ctx.lex.word_tags.get(word) in STOP_TAGS
+        if stop and word not in ctx.lex.org_suffixes and not in_place:  # 互助|土族自治县
             break
         if any(m.label == "Person" and m.start < b and m.end > a for m in ctx.mentions):
             break
@@ -74,4 +76,19 @@ def skip_leading_verbs(ctx: Ctx, s: int, head: int) -> int:
                 ctx.lex.word_tags.get(ch) == "v" for ch in word):
             s = tok[1]  # 送进|医院: two verbs the segmenter joined
         break
+    return s
+
+
+def across_joiner(ctx: Ctx, s: int, head: int, end: int) -> int:
+    """冶金与能源工程学院: before an ending that names a unit after two fields, a 与/和
+    between two plain words is inside the name; the start moves past it."""
+    text = ctx.text
+    if s < 2 or text[s - 1] not in "与和" or not any(
+            text.endswith(x, head, end) for x in ctx.lex.org_joined):
+        return s
+    left = expand_left(ctx, s - 1, allow_joiners=False)
+    part = text[left : s - 1]
+    if left < s - 1 and not any(part.endswith(x) for x in ctx.lex.org_suffixes) and not any(
+            m.label == "Person" and left <= m.start < s for m in ctx.mentions):
+        return left
     return s
