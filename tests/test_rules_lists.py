@@ -226,3 +226,19 @@ def test_a_verb_inside_a_place_name_does_not_cut_an_organisation(extract):
 def test_a_cooperative_named_for_what_it_grows(extract):
     r = extract("温宿县科克布拉克红枣种植专业合作社理事长买买提·库尔班说，今年收成好。")
     assert "温宿县科克布拉克红枣种植专业合作社" in names_of(r, "Organization")
+
+
+def test_the_examples_a_paragraph_of_the_elected_gives_are_delegates(extract):
+    text = ("近日，某省出席党的二十大代表选举产生。\n"
+            "当选代表中，既有基层干部，也有先进模范。某县某镇卫生院院长杨丽华，在疫情防控一线坚守；"
+            "某建设有限公司高级技师赵志明，是全国五一劳动奖章获得者。\n"
+            "省委组织部干部处处长刘建新介绍，选举工作严格依规进行。\n")
+    delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
+    assert delegates == {"杨丽华", "赵志明"}
+
+
+def test_a_speaker_naming_delegates_in_general_is_not_one(extract):
+    text = ("党的二十大代表聂海波在车间宣讲。"
+            "公司董事长周立明表示，公司将组织二十大代表、劳动模范和技术骨干组成宣讲小分队。")
+    delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
+    assert "周立明" not in delegates and "聂海波" in delegates

@@ -88,10 +88,25 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
                         r"(?:[^\n：:说“”]{0,50}?(?:包括|有|为|如下|是))?[：:](?!“)")
 
 
+_EXAMPLES = re.compile(r"当选(?:的)?(?:党的)?(?:二十大)?代表中，")
+
+
 def announced_list(ctx: Ctx) -> None:
     """当选代表包括：A、B（女，畲族）、C…, 当选的代表中…有：A、B: everyone in the list
-    that follows is a delegate."""
+    that follows is a delegate; so is everyone a paragraph opened by 当选代表中， names (the
+    examples it gives: 当选代表中，既有…，也有…。某村党总支书记A，…；某院院长B，…)."""
     text = ctx.text
+    posted = {f.args["person"] for f in ctx.facts if f.kind == "role"}
+    for m in _EXAMPLES.finditer(text):  # the first sentence after it naming people by post
+        for s, e in ctx.sentences:
+            named = [p for p in _persons_in(ctx, max(s, m.end()), e)
+                     if p.attrs.get("alias_of", p.text) in posted]
+            if s > m.end() + 200:
+                break
+            if e > m.end() and named:
+                for p in named:
+                    _add(ctx, p, m.start(), p.end, "announced-examples")
+                break
     for m in _ANNOUNCED.finditer(text):
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
         end = min([*ends, m.end() + 800])  # the list ends with its sentence
@@ -172,7 +187,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             _add(ctx, nxt, m.start(), nxt.end, "cue-next-person")
     for s, e in ctx.sentences:
         sent = text[s:e]
-        cue = strong.search(sent) or (weak.search(sent) if in_context else None)
+        cue = next((m for m in strong.finditer(sent) if not m.group().endswith("、")), None) or (
+            weak.search(sent) if in_context else None)  # 二十大代表、某某: the rule above
         people = _persons_in(ctx, s, e)
         relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
