@@ -38,14 +38,25 @@ def _person(out: Resolved, name: str, names: dict[str, str], homonyms: Homonyms,
     return key
 
 
-def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
+def last_places(r: DocResult) -> dict[str, int]:
+    """Where each place name is last mentioned in a document (index into its mentions)."""
+    return {m.text: i for i, m in enumerate(r.mentions) if m.label == "Place"}
+
+
+def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict,
+             places: dict[str, int]) -> str:
+    """The key of the organisation a role names; a place when it is a place's body
+    (the place mentioned last whose name ends the organisation's).
+
+    ``places``: ``last_places(r)``; the endings of ``org`` are looked up in it, not every
+    mention scanned for every role (quadratic in a 50 MB file)."""
     if not org:
         return ""
     if ("Organization", org) in by_text:
         return by_text[("Organization", org)]
-    places = [m for m in r.mentions if m.label == "Place" and org.endswith(m.text)]
-    if places and ("Place", places[-1].text) in by_text:
-        return by_text[("Place", places[-1].text)]
+    last = max((places.get(org[k:], -1) for k in range(len(org) + 1)), default=-1)
+    if last >= 0 and ("Place", r.mentions[last].text) in by_text:
+        return by_text[("Place", r.mentions[last].text)]
     divisions = gazetteer().by_name.get(org, [])
     if len(divisions) == 1 and divisions[0].name == org:  # 西藏自治区 for a bare 自治区
         key = f"place/{divisions[0].code}"
@@ -58,7 +69,7 @@ def _org_key(out: Resolved, r: DocResult, org: str, by_text: dict) -> str:
 
 def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str],
               homonyms: Homonyms) -> None:
-    doc_id = r.doc.doc_id
+    doc_id, places = r.doc.doc_id, last_places(r)
     for f in r.facts:
         ev, fields = f.evidence, {}
         if f.kind in ("delegate", "role", "region", "honour"):
@@ -67,7 +78,7 @@ def add_facts(out: Resolved, r: DocResult, by_text: dict, names: dict[str, str],
             fields["event"] = CONGRESS_KEY
             out.ref(CONGRESS_KEY, "Event", "二十大")
         elif f.kind == "role":
-            fields["org"] = _org_key(out, r, f.get("org"), by_text)
+            fields["org"] = _org_key(out, r, f.get("org"), by_text, places)
             fields["title"] = f.get("title")
             if not fields["title"]:
                 continue
