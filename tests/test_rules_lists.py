@@ -242,3 +242,40 @@ def test_a_speaker_naming_delegates_in_general_is_not_one(extract):
             "公司董事长周立明表示，公司将组织二十大代表、劳动模范和技术骨干组成宣讲小分队。")
     delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
     assert "周立明" not in delegates and "聂海波" in delegates
+
+
+TABLE = ("某县出席中国共产党某州第十五次代表大会代表名单\n\n"
+         "大会选举产生了出席州第十五次党代会代表3名。现将代表名单公布如下：\n\n"
+         "序号 姓名 性别 民族 工作单位及职务\n"
+         "1\t韩振华\t男\t汉族\t某某县委副书记、县长\n"
+         "2\t马丽芳\t女\t回族\t大河家镇大河村党支部书记\n"
+         "3  妥建民  男  东乡族  柳沟乡党委书记\n\n"
+         "名单中，马丽芳2022年当选为党的二十大代表。\n")
+
+
+def test_a_text_table_names_people_and_their_posts(extract):
+    r = extract(TABLE)
+    assert {"韩振华", "马丽芳", "妥建民"} <= names_of(r, "Person")
+    roles = {(x["person"], x["org"] + x["title"]) for x in facts_of(r, "role")}
+    assert ("马丽芳", "大河家镇大河村党支部书记") in roles
+    assert ("妥建民", "柳沟乡党委书记") in roles
+
+
+def test_another_congress_list_makes_no_delegates(extract):
+    delegates = {f["person"] for f in facts_of(extract(TABLE), "delegate")}
+    assert delegates == {"马丽芳"}
+
+
+def test_a_paragraph_opened_by_a_name_and_a_bracket(extract):
+    text = ("【代表心声】把基层的声音带到大会上\n"
+            "党的二十大明天开幕。以下是部分代表的心声。\n\n"
+            "彭秀兰（女，土家族，某县吕洞山镇夯吉村党支部书记）：“我们村过去是贫困村。”\n\n"
+            "热依拉·吐尔洪（女，维吾尔族，某县中心小学校长）：“孩子们的梦想大了。”\n")
+    r = extract(text)
+    assert {f["person"] for f in facts_of(r, "delegate")} == {"彭秀兰", "热依拉·吐尔洪"}
+    assert any(x["person"] == "彭秀兰" and x["title"] == "党支部书记" for x in facts_of(r, "role"))
+
+
+def test_an_invited_delegate_is_a_delegate(extract):
+    text = "中国共产党第二十次全国代表大会开幕。特邀代表赫连永年说，感到很光荣。"
+    assert {f["person"] for f in facts_of(extract(text), "delegate")} == {"赫连永年"}

@@ -51,7 +51,7 @@ def _delegation_context(text: str, congress: str) -> bool:
                           rf"|代表团[^，。；]{{0,20}}(?:讨论|审议)[^，。；]{{0,6}}{c}报告", text))
 
 
-_QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|居民|村民|群众|学生|特邀|列席|工会|团)$")
+_QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|居民|村民|群众|学生|列席|工会|团)$")
 _NOT_AFTER = set("团大们会性处着了委")
 
 
@@ -88,6 +88,8 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
                         r"(?:[^\n：:说“”]{0,50}?(?:包括|有|为|如下|是))?[：:](?!“)")
 
 
+_OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
+_THIS_CONGRESS = re.compile(r"二十大|第二十次全国代表大会")
 _EXAMPLES = re.compile(r"当选(?:的)?(?:党的)?(?:二十大)?代表中，")
 
 
@@ -108,6 +110,9 @@ def announced_list(ctx: Ctx) -> None:
                     _add(ctx, p, m.start(), p.end, "announced-examples")
                 break
     for m in _ANNOUNCED.finditer(text):
+        para = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+        if _OTHER_CONGRESS.search(para) and not _THIS_CONGRESS.search(para):
+            continue  # 现将（州党代会）代表名单公布如下：another congress's list
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
         end = min([*ends, m.end() + 800])  # the list ends with its sentence
         for p in ctx.of_label("Person"):
@@ -118,7 +123,10 @@ def announced_list(ctx: Ctx) -> None:
 def roster_delegates(ctx: Ctx, congress: str) -> None:
     """The names printed under a heading of the congress's delegate list
     (…出席中国共产党第二十次全国代表大会代表名单)."""
-    for start, _, spans in roster_lines(ctx):
+    from .tables import table_rows
+
+    rows = [(start, [name]) for start, name, _ in table_rows(ctx)]
+    for start, spans in [*((a, spans) for a, _, spans in roster_lines(ctx)), *rows]:
         heading = heading_before(ctx.text, start)
         if "代表名单" in heading and (congress in heading or "第二十次全国代表大会" in heading):
             for s, e in spans:
@@ -175,9 +183,12 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     if in_context:
         announced_list(ctx)
     roster_delegates(ctx, congress)
-    if re.search(r"代表风采", text):  # a page of delegates' profiles, each under its name line
-        for p in ctx.of_label("Person"):
-            if p.source == "name-line":
+    if re.search(r"代表(?:风采|心声|之声|访谈)", text):  # a page of delegates' profiles or
+        from .persons import _OPENER
+
+        openers = {m.start(1) for m in _OPENER.finditer(text)}
+        for p in ctx.of_label("Person"):  # words, each under its name line or name（…）：
+            if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")
     for m in rx(rf"(?:党的)?{re.escape(congress)}代表(?:、|[ \u3000]+)").finditer(text):
         # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某

@@ -182,6 +182,7 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
 
 
 _NAME_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n(?=[男女][，,])", re.M)
+_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
 _ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
@@ -380,8 +381,22 @@ def roster_persons(ctx: Ctx) -> None:
             _add(ctx, span, "roster")
 
 
+def opener_persons(ctx: Ctx) -> None:
+    """彭某某（女，土家族，某村党支部书记）：… — a paragraph opened by a name, a bracket
+    describing the person, and a colon."""
+    for m in _OPENER.finditer(ctx.text):
+        s, e = m.span(1)
+        name = ctx.text[s:e]
+        if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
+            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "opener")
+
+
 def find_persons(ctx: Ctx) -> None:
+    from .tables import table_persons
+
     cue_persons(ctx)
+    opener_persons(ctx)
+    table_persons(ctx)
     roster_persons(ctx)
     list_persons(ctx)
     propagate(ctx)

@@ -201,6 +201,9 @@ def find_roles(ctx: Ctx) -> None:
         if p.source == "name-line":
             roles_name_line(ctx, p)
     roles_elected(ctx)
+    from .tables import table_roles
+
+    table_roles(ctx)
     _work_places(ctx)
 
 
