@@ -107,6 +107,10 @@ class PhraseIndex:
     def __contains__(self, phrase: str) -> bool:
         return phrase in self._phrases
 
+    def ends_with(self, ch: str) -> bool:
+        """Some phrase ends in ``ch``: else ``ending_at`` after it finds nothing."""
+        return ch in self._suffixes
+
     def __len__(self) -> int:
         return len(self._phrases)
 
@@ -245,6 +249,8 @@ class Lexicon:
     org_index: PhraseIndex = field(default_factory=PhraseIndex)
     event_index: PhraseIndex = field(default_factory=PhraseIndex)
     honour_index: PhraseIndex = field(default_factory=PhraseIndex)
+    # answers of rules that depend only on a string and this lexicon, by rule
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.minority_parts = frozenset(self.minority_names.get("part", []))

@@ -97,6 +97,12 @@ class Ctx:
             return self.tokens[i]
         return None
 
+    def tokens_from(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The tokens that start in [start, end), in order."""
+        i = bisect.bisect_left(self.tokens, (start, -1))
+        j = bisect.bisect_left(self.tokens, (end, -1), i)
+        return self.tokens[i:j]
+
     def tokens_ending(self, pos: int) -> list[tuple[int, int]]:
         tok = self.token_at(pos - 1) if pos > 0 else None
         return [tok] if tok and tok[1] == pos else []

@@ -9,6 +9,7 @@ from .context import PUNCT, Ctx, is_cjk
 BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
 NAME_END_BAD = set("们等说讲称时后前里中上下着了过率")
 _STOP = set("刚在说是把从将也都就又还曾已正的了和与及等着")
+MEMO_SIZE = 100_000  # answers kept per lexicon
 
 
 def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
@@ -47,6 +48,16 @@ def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | N
 
 def is_minority_name(ctx: Ctx, s: str) -> bool:
     """才让卓玛, 哈德尔别克: made wholly of listed name parts, or closed by a listed ending."""
+    memo = ctx.lex.memo.setdefault("minority", {})  # the same few strings, asked again and again
+    found = memo.get(s)
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[s] = _is_minority_name(ctx, s)
+    return found
+
+
+def _is_minority_name(ctx: Ctx, s: str) -> bool:
     parts = ctx.lex.minority_parts
     endings = ctx.lex.minority_names.get("ending", [])
     if not 2 <= len(s) <= 6 or not all(is_cjk(c) for c in s) or s in ctx.lex.common_words:

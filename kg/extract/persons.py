@@ -46,13 +46,12 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
                 text.endswith(w, 0, i) for w in cues):
             start = i
             break
-    for a, _ in ctx.tokens:
-        if last_dot + 1 < a < end:
-            word = ctx.text[a : ctx.token_at(a)[1]]
-            if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
-                    ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
-                end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
-                break
+    for a, b in ctx.tokens_from(last_dot + 2, end):
+        word = ctx.text[a:b]
+        if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
+                ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
+            end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
+            break
     for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=lambda s: (-len(s), s)):
         if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:
             end -= len(tail)
@@ -173,6 +172,8 @@ def cue_persons(ctx: Ctx) -> None:
     for m in _DOTTED.finditer(text):
         _add(ctx, trim_dotted(ctx, *m.span()), "dotted")
     for _, e in ctx.tokens:  # a title, then a name
+        if not ctx.lex.titles.ends_with(text[e - 1]):
+            continue
         t = title_ending_at(ctx, e)
         if t and e < len(text) and not _addressed(ctx, t[0]):
             _add(ctx, name_after(ctx, e), "title")
