@@ -102,9 +102,11 @@ class OnDemand:
     there are no more, they are extracted in this process and no worker starts. The
     results are the same either way."""
 
-    def __init__(self, jobs: int, inline: int = INLINE_CHARS) -> None:
+    def __init__(self, jobs: int, inline: int = INLINE_CHARS,
+                 on_start: Callable[[], object] | None = None) -> None:
         self.jobs = jobs
         self.inline = inline
+        self.on_start = on_start  # called as the workers start
         self.pool: ProcessPool | None = None
 
     def map(self, fn, items):
@@ -120,6 +122,8 @@ class OnDemand:
             self.jobs = 1
             return map(fn, ahead)
         self.pool = ProcessPool(self.jobs)
+        if self.on_start is not None:
+            self.on_start()
         return self.pool.map(fn, chain(ahead, items))
 
     def close(self, abort: bool = False) -> None:
@@ -187,12 +191,14 @@ def default_jobs() -> int:
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None,
-                  inline: int = INLINE_CHARS) -> Executor:
+                  inline: int = INLINE_CHARS,
+                  on_start: Callable[[], object] | None = None) -> Executor:
     """The executor for ``--jobs``/``--scheduler``: Dask, worker processes (when there are
-    at least ``inline`` characters to extract: ``OnDemand``) or this process."""
+    at least ``inline`` characters to extract: ``OnDemand``, which calls ``on_start`` as
+    they start) or this process."""
     if scheduler:
         return DaskExecutor(scheduler, jobs)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    return InProcess() if jobs == 1 else OnDemand(jobs, inline)
+    return InProcess() if jobs == 1 else OnDemand(jobs, inline, on_start)
