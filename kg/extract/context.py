@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ..lexicon import Lexicon
 
+_START = attrgetter("start")
 CLAUSE_PUNCT = "，,；;：:。！？!?\n"
 PUNCT = CLAUSE_PUNCT + "、“”‘’\"'《》〈〉（）()[]【】「」『』…—-·~ 　\t"
 
@@ -112,7 +114,9 @@ class Ctx:
 
     def of_label(self, label: str) -> list[NMention]:
         """Mentions of one label in text order (found in any order)."""
-        return sorted((m for m in self.mentions if m.label == label), key=lambda m: m.start)
+        found = [m for m in self.mentions if m.label == label]
+        found.sort(key=_START)
+        return found
 
     def mention_at(self, start: int, end: int, label: str | None = None) -> NMention | None:
         for m in self.mentions:

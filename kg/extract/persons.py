@@ -178,13 +178,13 @@ def cue_persons(ctx: Ctx) -> None:
         if t and e < len(text) and not _addressed(ctx, t[0]):
             _add(ctx, name_after(ctx, e), "title")
     for verb in cues.get("speech", []):
-        for m in rx(re.escape(verb)).finditer(text):
-            span = name_before(ctx, m.start())
+        for at, _ in occurrences(text, verb):
+            span = name_before(ctx, at)
             if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
     for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
-        for m in rx(re.escape(word)).finditer(text):
-            span = name_before(ctx, m.start())
+        for at, _ in occurrences(text, word):
+            span = name_before(ctx, at)
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
     for m in _ETHNIC_OPENER.finditer(text):  # 马某某，回族，…: a profile's first words
@@ -200,8 +200,8 @@ def cue_persons(ctx: Ctx) -> None:
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     # 代表司马建国, 村民李四; an honour's holder: 全国劳动模范李四，…技能大奖获得者王五等
     for word in [*cues.get("before_name", []), *ctx.lex.honour_bases]:
-        for m in rx(re.escape(word)).finditer(text):
-            span = name_after(ctx, m.end(), strong=False)
+        for _, after in occurrences(text, word):
+            span = name_after(ctx, after, strong=False)
             if span and span[1] - span[0] == 3 and text[span[0] : span[0] + 2] in (
                     ctx.lex.common_words):
                 continue  # 农民|丰收节: a common word, not a surname and a given name
@@ -209,8 +209,8 @@ def cue_persons(ctx: Ctx) -> None:
                          or span[1] == len(text)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
-        for m in rx(re.escape(word)).finditer(text):
-            span = name_before(ctx, m.start())
+        for at, _ in occurrences(text, word):
+            span = name_before(ctx, at)
             if span and len(text[span[0] : span[1]]) >= 2 and (
                     _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的"):
                 _add(ctx, span, "address")  # 来自岳阳的刘芳代表
