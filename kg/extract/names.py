@@ -14,6 +14,16 @@ MEMO_SIZE = 100_000  # answers kept per lexicon
 
 def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     """Looks like a Han name: surname + 1–2 characters; with a strong cue, a whole word."""
+    memo = ctx.lex.memo.setdefault("valid_name", {})  # asked again and again, as minority
+    found = memo.get((s, strong))
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[s, strong] = _valid_name(ctx, s, strong)
+    return found
+
+
+def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
     if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
         return False
     if s in ctx.lex.not_names or set(s[1:]) & BAD or s[-1] in NAME_END_BAD:
@@ -23,7 +33,8 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     if s in ctx.lex.orgs or (s in ctx.lex.common_words and not (
             len(s) >= 3 and ctx.lex.word_tags.get(s, "").startswith("nr"))):
         return False  # a common word, unless the dictionary knows it as a name (陈永福)
-    if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
+    places = ctx.lex.place_index.find_at(s, 0)
+    if places and len(places[0]) >= 2:
         return False
     if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)):
         return False
