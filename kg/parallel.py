@@ -6,7 +6,9 @@ the same function, ``extract_one``, which loads the pipeline once per process
 (``kg.nlp.get_pipeline`` is cached per process: about 800 MB and a few seconds) and
 never per document. Documents are streamed: at most a small window of them is in
 flight at once, and results come back in input order, so the graph does not depend
-on the number of workers or on which worker finished first.
+on the number of workers or on which worker finished first. Worker processes start only
+when there is enough to extract (``OnDemand``): a rebuild that changed a few documents
+extracts them in this process.
 """
 
 from __future__ import annotations
