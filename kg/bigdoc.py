@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .model import DocResult, Document, Evidence, Fact, Mention, Sentence
+
+if TYPE_CHECKING:  # spaCy takes half a second to import: a build's main process needs none
+    from spacy.language import Language
 
 SEGMENT = 50_000  # characters: far above an article, small enough for rules that are quadratic
 _ENDS = ("。\n", "！\n", "？\n", "”\n", "」\n", "\n\n")

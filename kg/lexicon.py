@@ -7,6 +7,7 @@ passed as ``data_dir``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -81,12 +82,16 @@ def read_strengths(path: Path) -> dict[str, str]:
 
 
 class PhraseIndex:
-    """Find every occurrence of many phrases in a text, by lookup per start position."""
+    """Find every occurrence of many phrases in a text, by lookup per start position.
+
+    Every prefix and suffix of a phrase is kept too, so a lookup walks one character
+    at a time and stops where no phrase can go on (most positions: after one step)."""
 
     def __init__(self, phrases: Iterable[str] = ()) -> None:
-        self._lengths: dict[str, list[int]] = defaultdict(list)
-        self._end_lengths: dict[str, list[int]] = defaultdict(list)  # by last character
         self._phrases: set[str] = set()
+        self._prefixes: set[str] = set()
+        self._suffixes: set[str] = set()
+        self._first: re.Pattern[str] | None = None  # a phrase's first characters
         for p in phrases:
             self.add(p)
 
@@ -94,13 +99,17 @@ class PhraseIndex:
         if not phrase or phrase in self._phrases:
             return
         self._phrases.add(phrase)
-        for lengths in (self._lengths[phrase[0]], self._end_lengths[phrase[-1]]):
-            if len(phrase) not in lengths:
-                lengths.append(len(phrase))
-                lengths.sort(reverse=True)
+        for k in range(1, len(phrase) + 1):
+            self._prefixes.add(phrase[:k])
+            self._suffixes.add(phrase[-k:])
+        self._first = None
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self._phrases
+
+    def ends_with(self, ch: str) -> bool:
+        """Some phrase ends in ``ch``: else ``ending_at`` after it finds nothing."""
+        return ch in self._suffixes
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -108,9 +117,14 @@ class PhraseIndex:
     def find_at(self, text: str, i: int) -> list[str]:
         """Phrases starting at i, longest first."""
         out = []
-        for n in self._lengths.get(text[i], ()):
-            if text[i : i + n] in self._phrases:
-                out.append(text[i : i + n])
+        prefixes, phrases = self._prefixes, self._phrases
+        for j in range(i + 1, len(text) + 1):
+            part = text[i:j]
+            if part not in prefixes:
+                break
+            if part in phrases:
+                out.append(part)
+        out.reverse()
         return out
 
     def find_all(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -120,21 +134,31 @@ class PhraseIndex:
 
     def longest(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping matches."""
-        i, n = 0, len(text)
-        while i < n:
+        if self._first is None:
+            chars = sorted({p[0] for p in self._phrases})
+            self._first = re.compile(f"[{''.join(map(re.escape, chars))}]" if chars else "(?!)")
+        after = 0
+        for m in self._first.finditer(text):
+            i = m.start()
+            if i < after:
+                continue
             found = self.find_at(text, i)
             if found:
-                yield i, i + len(found[0]), found[0]
-                i += len(found[0])
-            else:
-                i += 1
+                after = i + len(found[0])
+                yield i, after, found[0]
 
     def ending_at(self, text: str, end: int, max_len: int = 12) -> list[str]:
         """Phrases that end exactly at ``end``, longest first."""
-        if end <= 0:
-            return []
-        return [text[end - n : end] for n in self._end_lengths.get(text[end - 1], ())
-                if n <= min(max_len, end) and text[end - n : end] in self._phrases]
+        out = []
+        suffixes, phrases = self._suffixes, self._phrases
+        for j in range(end - 1, max(0, end - max_len) - 1, -1):
+            part = text[j:end]
+            if part not in suffixes:
+                break
+            if part in phrases:
+                out.append(part)
+        out.reverse()
+        return out
 
 
 @dataclass(frozen=True)
@@ -226,6 +250,8 @@ class Lexicon:
     org_index: PhraseIndex = field(default_factory=PhraseIndex)
     event_index: PhraseIndex = field(default_factory=PhraseIndex)
     honour_index: PhraseIndex = field(default_factory=PhraseIndex)
+    # answers of rules that depend only on a string and this lexicon, by rule
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.minority_parts = frozenset(self.minority_names.get("part", []))

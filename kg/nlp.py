@@ -131,6 +131,11 @@ def get_pipeline(congress: str = "二十大") -> Language:
 def make_doc(nlp: Language | Tokenizer, text: str) -> Doc:
     """One Doc of pkuseg's words, segmented in line-aligned chunks (as ever: a chunk
     without a line break is cut at CHUNK characters)."""
+    return Doc(nlp.vocab, *words_and_spaces(text))
+
+
+def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """The words and trailing spaces ``make_doc`` makes its Doc of."""
     from .segment import get_segmenter
 
     seg = get_segmenter()
@@ -146,4 +151,17 @@ def make_doc(nlp: Language | Tokenizer, text: str) -> Doc:
         words += w
         spaces += s
         pos = end
-    return Doc(nlp.vocab, words=words, spaces=spaces)
+    return words, spaces
+
+
+def word_spans(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of every word that is not whitespace: the Doc's tokens' offsets
+    (``t.idx``, not ``t.is_space``), without making a Token object for each."""
+    spans = []
+    pos = 0
+    for word, space in zip(words, spaces, strict=True):
+        end = pos + len(word)
+        if not word.isspace():
+            spans.append((pos, end))
+        pos = end + space
+    return spans

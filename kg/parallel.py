@@ -6,7 +6,9 @@ the same function, ``extract_one``, which loads the pipeline once per process
 (``kg.nlp.get_pipeline`` is cached per process: about 800 MB and a few seconds) and
 never per document. Documents are streamed: at most a small window of them is in
 flight at once, and results come back in input order, so the graph does not depend
-on the number of workers or on which worker finished first.
+on the number of workers or on which worker finished first. Worker processes start only
+when there is enough to extract (``OnDemand``): a rebuild that changed a few documents
+extracts them in this process.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Protocol
 
 from .model import DocResult, Document
 
 WORKER_MEMORY = 1_200_000_000  # bytes one worker needs: pkuseg model + a piece of a document
+# fewer characters to extract than this: in this process, no workers (``OnDemand``)
+INLINE_CHARS = 50_000
 Outcome = DocResult | str  # a result, or a one-line reason the document failed
 
 
@@ -90,6 +95,44 @@ class ProcessPool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+class OnDemand:
+    """``jobs`` worker processes, started only when there is enough to extract.
+
+    Why: a rebuild that finds all but a few documents in the cache would spend more on
+    starting workers (each loads the pipeline) than on extracting them. The documents to
+    extract (the cache misses) are looked at first, up to ``inline`` characters: if
+    there are no more, they are extracted in this process and no worker starts. The
+    results are the same either way."""
+
+    def __init__(self, jobs: int, inline: int = INLINE_CHARS,
+                 on_start: Callable[[], object] | None = None) -> None:
+        self.jobs = jobs
+        self.inline = inline
+        self.on_start = on_start  # called as the workers start
+        self.pool: ProcessPool | None = None
+
+    def map(self, fn, items):
+        items = iter(items)
+        ahead: list[Document] = []
+        size = 0
+        for item in items:
+            ahead.append(item)
+            size += len(item.text)
+            if size >= self.inline:
+                break
+        else:  # all of them, and few: here
+            self.jobs = 1
+            return map(fn, ahead)
+        self.pool = ProcessPool(self.jobs)
+        if self.on_start is not None:
+            self.on_start()
+        return self.pool.map(fn, chain(ahead, items))
+
+    def close(self, abort: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.close(abort)
+
+
 class DaskExecutor:
     """Dask.distributed workers: ``tcp://host:port`` of a scheduler, or ``local``."""
 
@@ -149,11 +192,15 @@ def default_jobs() -> int:
     return max(1, jobs)
 
 
-def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor:
-    """The executor for ``--jobs``/``--scheduler``: Dask, a process pool or this process."""
+def make_executor(jobs: int | None = None, scheduler: str | None = None,
+                  inline: int = INLINE_CHARS,
+                  on_start: Callable[[], object] | None = None) -> Executor:
+    """The executor for ``--jobs``/``--scheduler``: Dask, worker processes (when there are
+    at least ``inline`` characters to extract: ``OnDemand``, which calls ``on_start`` as
+    they start) or this process."""
     if scheduler:
         return DaskExecutor(scheduler, jobs)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    return InProcess() if jobs == 1 else ProcessPool(jobs)
+    return InProcess() if jobs == 1 else OnDemand(jobs, inline, on_start)

@@ -99,7 +99,7 @@ def test_a_short_document_is_one_piece(doc_lengths):
 def test_pieces_of_one_file_on_two_workers_give_the_same_bytes(tmp_path: Path):
     (tmp_path / "long.txt").write_text(TEXT, encoding="utf-8")
     one = kg.build([tmp_path], jobs=1, segment=SEGMENT)
-    two = kg.build([tmp_path], jobs=2, segment=SEGMENT)
+    two = kg.build([tmp_path], jobs=2, segment=SEGMENT, inline=0)
     assert two.report.jobs == 2 and two.report.extracted == 1
     assert one.turtle() == two.turtle()
     assert len(one) > 500

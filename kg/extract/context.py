@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ..lexicon import Lexicon
 
+_START = attrgetter("start")
 CLAUSE_PUNCT = "，,；;：:。！？!?\n"
 PUNCT = CLAUSE_PUNCT + "、“”‘’\"'《》〈〉（）()[]【】「」『』…—-·~ 　\t"
 
@@ -97,6 +99,12 @@ class Ctx:
             return self.tokens[i]
         return None
 
+    def tokens_from(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The tokens that start in [start, end), in order."""
+        i = bisect.bisect_left(self.tokens, (start, -1))
+        j = bisect.bisect_left(self.tokens, (end, -1), i)
+        return self.tokens[i:j]
+
     def tokens_ending(self, pos: int) -> list[tuple[int, int]]:
         tok = self.token_at(pos - 1) if pos > 0 else None
         return [tok] if tok and tok[1] == pos else []
@@ -106,7 +114,9 @@ class Ctx:
 
     def of_label(self, label: str) -> list[NMention]:
         """Mentions of one label in text order (found in any order)."""
-        return sorted((m for m in self.mentions if m.label == label), key=lambda m: m.start)
+        found = [m for m in self.mentions if m.label == label]
+        found.sort(key=_START)
+        return found
 
     def mention_at(self, start: int, end: int, label: str | None = None) -> NMention | None:
         for m in self.mentions:

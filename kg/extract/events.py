@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .context import Ctx, NMention, rx
+from .context import Ctx, NMention, occurrences
 from .spans import expand_left, skip_leading_verbs
 
 NUM = "一二三四五六七八九十"
@@ -75,8 +75,7 @@ def lexicon_events(ctx: Ctx) -> None:
 def suffix_events(ctx: Ctx) -> None:
     text = ctx.text
     for suffix, strength in ctx.lex.event_suffixes.items():
-        for m in rx(re.escape(suffix)).finditer(text):
-            head, end = m.span()
+        for head, end in occurrences(text, suffix):
             if any(e.start <= head < e.end for e in ctx.of_label("Event")):
                 continue
             if suffix == "周年":

@@ -9,10 +9,21 @@ from .context import PUNCT, Ctx, is_cjk
 BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
 NAME_END_BAD = set("们等说讲称时后前里中上下着了过率")
 _STOP = set("刚在说是把从将也都就又还曾已正的了和与及等着")
+MEMO_SIZE = 100_000  # answers kept per lexicon
 
 
 def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     """Looks like a Han name: surname + 1–2 characters; with a strong cue, a whole word."""
+    memo = ctx.lex.memo.setdefault("valid_name", {})  # asked again and again, as minority
+    found = memo.get((s, strong))
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[s, strong] = _valid_name(ctx, s, strong)
+    return found
+
+
+def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
     if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
         return False
     if s in ctx.lex.not_names or set(s[1:]) & BAD or s[-1] in NAME_END_BAD:
@@ -22,7 +33,8 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     if s in ctx.lex.orgs or (s in ctx.lex.common_words and not (
             len(s) >= 3 and ctx.lex.word_tags.get(s, "").startswith("nr"))):
         return False  # a common word, unless the dictionary knows it as a name (陈永福)
-    if ctx.lex.place_index.find_at(s, 0) and len(ctx.lex.place_index.find_at(s, 0)[0]) >= 2:
+    places = ctx.lex.place_index.find_at(s, 0)
+    if places and len(places[0]) >= 2:
         return False
     if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)) or s.endswith(("代表", "同志")):
         return False  # 端木代表: a surname and a form of address
@@ -47,6 +59,16 @@ def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | N
 
 def is_minority_name(ctx: Ctx, s: str) -> bool:
     """才让卓玛, 哈德尔别克: made wholly of listed name parts, or closed by a listed ending."""
+    memo = ctx.lex.memo.setdefault("minority", {})  # the same few strings, asked again and again
+    found = memo.get(s)
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[s] = _is_minority_name(ctx, s)
+    return found
+
+
+def _is_minority_name(ctx: Ctx, s: str) -> bool:
     parts = ctx.lex.minority_parts
     endings = ctx.lex.minority_names.get("ending", [])
     if not 2 <= len(s) <= 6 or not all(is_cjk(c) for c in s) or s in ctx.lex.common_words:

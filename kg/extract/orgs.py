@@ -52,7 +52,7 @@ def _has_name(ctx: Ctx, s: int, head: int, end: int) -> bool:
     if any(m.start >= s and m.end <= head and m.label in ("Place", "Organization")
            for m in ctx.mentions):
         return True
-    words = [t for t in ctx.tokens if t[0] >= s and t[1] <= end and t[0] < head]
+    words = [t for t in ctx.tokens_from(s, head) if t[1] <= end]
     return len(words) >= 2
 
 
@@ -78,6 +78,7 @@ def _modifier(ctx: Ctx, head: int, end: int) -> bool:
 
 def suffix_orgs(ctx: Ctx) -> None:
     text = ctx.text
+    events: dict[int, tuple[str, ...]] = {}
     for head, end, strength in sorted(_suffix_ends(ctx)):
         if not _ends_word(ctx, end):
             continue
@@ -107,7 +108,9 @@ def suffix_orgs(ctx: Ctx) -> None:
         s = _after_common_lead(ctx, s, start_word)
         s = _chained(ctx, s)
         name = text[s:end]
-        if any(name.endswith(ev) and len(ev) > end - head for ev in ctx.lex.event_suffixes):
+        if end - head not in events:  # the event endings longer than this one
+            events[end - head] = tuple(e for e in ctx.lex.event_suffixes if len(e) > end - head)
+        if name.endswith(events[end - head]):
             continue  # 民主生活会 is a meeting
         if s == head or name in _GENERIC or len(name) < 3 or _generic_prefix(ctx, s, head, end):
             continue

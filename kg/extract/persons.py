@@ -57,13 +57,12 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
                 text.endswith(w, 0, i) for w in cues):
             start = i
             break
-    for a, _ in ctx.tokens:
-        if last_dot + 1 < a < end:
-            word = ctx.text[a : ctx.token_at(a)[1]]
-            if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
-                    ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
-                end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
-                break
+    for a, b in ctx.tokens_from(last_dot + 2, end):
+        word = ctx.text[a:b]
+        if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
+                ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
+            end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
+            break
     for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=lambda s: (-len(s), s)):
         if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:
             end -= len(tail)
@@ -196,12 +195,14 @@ def cue_persons(ctx: Ctx) -> None:
         if _dotted_ok(ctx, span):
             _add(ctx, span, "dotted")
     for _, e in ctx.tokens:  # a title, then a name
+        if not ctx.lex.titles.ends_with(text[e - 1]):
+            continue
         t = title_ending_at(ctx, e)
         if t and e < len(text) and not _addressed(ctx, t[0]) and not ctx.covering(e, "Person"):
             _add(ctx, name_after(ctx, e), "title")  # (a byline's name is already whole)
     for verb in cues.get("speech", []):
-        for m in rx(re.escape(verb)).finditer(text):
-            span = name_before(ctx, m.start())
+        for at, _ in occurrences(text, verb):
+            span = name_before(ctx, at)
             if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
     for verb in cues.get("elected", []):  # 张某当选为市委书记, 王某、李某当选为…
@@ -215,8 +216,8 @@ def cue_persons(ctx: Ctx) -> None:
         if ctx.aligned(*m.span(1)) and valid_name(ctx, m.group(1), strong=True):
             _add(ctx, m.span(1), "elected")
     for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
-        for m in rx(re.escape(word)).finditer(text):
-            span = name_before(ctx, m.start())
+        for at, _ in occurrences(text, word):
+            span = name_before(ctx, at)
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
     for m in _ETHNIC_OPENER.finditer(text):  # 马某某，(女，)回族，…: a profile's opening
@@ -232,8 +233,8 @@ def cue_persons(ctx: Ctx) -> None:
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     # 代表司马建国, 村民李四; an honour's holder: 全国劳动模范李四，…技能大奖获得者王五等
     for word in [*cues.get("before_name", []), *ctx.lex.honour_bases]:
-        for m in rx(re.escape(word)).finditer(text):
-            span = name_after(ctx, m.end(), strong=False)
+        for _, after in occurrences(text, word):
+            span = name_after(ctx, after, strong=False)
             if span and span[1] - span[0] == 3 and text[span[0] : span[0] + 2] in (
                     ctx.lex.common_words):
                 continue  # 农民|丰收节: a common word, not a surname and a given name
@@ -241,8 +242,8 @@ def cue_persons(ctx: Ctx) -> None:
                          or span[1] == len(text)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
-        for m in rx(re.escape(word)).finditer(text):
-            span = name_before(ctx, m.start())
+        for at, _ in occurrences(text, word):
+            span = name_before(ctx, at)
             if span and len(text[span[0] : span[1]]) >= 2 and (
                     _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的" or (
                         span[1] - span[0] >= 3 and span[0] in ctx.tok_starts

@@ -13,13 +13,16 @@ from .context import Ctx
 def extract_document(doc: Document, nlp: Language | None = None,
                      lex: Lexicon | None = None) -> DocResult:
     """Entities and facts of one document, offsets into ``doc.text``."""
-    from ..nlp import get_pipeline, make_doc
+    from spacy.tokens import Doc
+
+    from ..nlp import get_pipeline, word_spans, words_and_spaces
 
     nlp = nlp or get_pipeline()
     lex = lex or load_lexicon()
     norm = normalise(doc.text)
-    spacy_doc = make_doc(nlp, norm.text)
-    tokens = [(t.idx, t.idx + len(t.text)) for t in spacy_doc if not t.is_space]
+    words, spaces = words_and_spaces(norm.text)
+    spacy_doc = Doc(nlp.vocab, words=words, spaces=spaces)  # make_doc's Doc
+    tokens = word_spans(words, spaces)
     spans = split_sentences(norm.text)
     ctx = Ctx(norm.text, tokens, spans, lex)
     spacy_doc._.kg = ctx

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from .context import PUNCT, Ctx, is_cjk
+import re
+
+from .context import PUNCT, Ctx
 from .titles import title_ending_at
 
 MAX_NAME = 30
+_PUNCT = frozenset(PUNCT)
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")  # what is_cjk accepts, every character
 _JOINERS = {"和", "与", "及"}
 # parts of speech (jieba's tags) that cannot be inside a name: verbs, adverbs, prepositions…
 STOP_TAGS = {"v", "d", "p", "c", "r", "u", "ad", "vd", "y", "e", "o", "f", "q"}
@@ -20,6 +24,8 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
     """
     text = ctx.text
     s = head_start
+    people: list[tuple[int, int]] | None = None  # the mentions do not change meanwhile
+    place_ends: list[int] = []
     while s > floor and head_start - s < MAX_NAME:
         tok = ctx.token_at(s - 1)
         if not tok:
@@ -27,7 +33,7 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
         a, b = tok
         a = max(a, floor)
         word = text[a:b]
-        if b != s or any(ch in PUNCT for ch in word) or not all(is_cjk(c) for c in word):
+        if b != s or not _PUNCT.isdisjoint(word) or not _CJK.fullmatch(word):
             break
         if word in ctx.lex.stop_tokens and not (word == "党" and text[b : b + 1] == "的"):
             break
@@ -43,9 +49,12 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
         stop = by_tag and ctx.lex.word_tags.get(word) in STOP_TAGS
         if stop and word not in ctx.lex.org_suffixes and not in_place:  # 互助|土族自治县
             break
-        if any(m.label == "Person" and m.start < b and m.end > a for m in ctx.mentions):
+        if people is None:
+            people = [(m.start, m.end) for m in ctx.mentions if m.label == "Person"]
+            place_ends = [m.end for m in ctx.mentions if m.label == "Place"]
+        if any(start < b and end > a for start, end in people):
             break
-        inside_place = any(m.label == "Place" and a < m.end < b for m in ctx.mentions)
+        inside_place = any(a < end < b for end in place_ends)
         if title_ending_at(ctx, b) and b != head_start and not ctx.lex.org_suffixes.get(word) and (
                 not inside_place):  # 柳市|镇长|虹村: 镇长 is the end of a place here
             t = title_ending_at(ctx, b)

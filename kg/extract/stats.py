@@ -19,6 +19,8 @@ _PERCENT = re.compile(r"(?P<measure>[\u4e00-\u9fff]{2,16}?)(?:平均)?(?:达到|
                       r"(?P<pct>\d+(?:\.\d+)?)%")
 _VALUE = re.compile(r"(?P<measure>平均年龄|平均)(?P<num>\d+(?:\.\d+)?)(?P<unit>岁|年)")
 _POPULATION = re.compile(r"^(?:[^，。]{0,6}?，)?(?P<pop>[\u4e00-\u9fff]{2,14}?)中[，,]")
+_DIGIT = re.compile(r"\d")
+_REACH = 32  # characters before its number a match of the three patterns above can start
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重)?(?:召开|举行|举办|开幕)")
 
@@ -34,10 +36,15 @@ def _clean_measure(s: str) -> str:
 def find_stats(ctx: Ctx) -> None:
     text = ctx.text
     for s, e in ctx.sentences:
+        digit = _DIGIT.search(text, s, e)
+        if digit is None:
+            continue  # every pattern below needs a number
         sent = text[s:e]
+        # no match starts more than _REACH characters before its first digit
+        first = max(0, digit.start() - s - _REACH)
         pop_m = _POPULATION.match(sent)
         population = pop_m.group("pop") if pop_m else ""
-        for m in _COUNT.finditer(sent):
+        for m in _COUNT.finditer(sent, first):
             num = float(m.group("num"))
             mult = m.group("mult") or ""
             if "万" in mult:
@@ -53,11 +60,11 @@ def find_stats(ctx: Ctx) -> None:
             if m.group("pct"):
                 args["percent"] = m.group("pct")
             ctx.facts.append(NFact("stat", args, s + m.start(), s + m.end(), "count"))
-        for m in _PERCENT.finditer(sent):
+        for m in _PERCENT.finditer(sent, first):
             args = {"population": population, "measure": _clean_measure(m.group("measure")),
                     "percent": m.group("pct")}
             ctx.facts.append(NFact("stat", args, s + m.start(), s + m.end(), "percent"))
-        for m in _VALUE.finditer(sent):
+        for m in _VALUE.finditer(sent, first):
             args = {"population": population, "measure": m.group("measure"),
                     "value": m.group("num"), "unit": m.group("unit")}
             ctx.facts.append(NFact("stat", args, s + m.start(), s + m.end(), "value"))
