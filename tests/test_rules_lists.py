@@ -279,3 +279,20 @@ def test_a_paragraph_opened_by_a_name_and_a_bracket(extract):
 def test_an_invited_delegate_is_a_delegate(extract):
     text = "中国共产党第二十次全国代表大会开幕。特邀代表赫连永年说，感到很光荣。"
     assert {f["person"] for f in facts_of(extract(text), "delegate")} == {"赫连永年"}
+
+
+def test_the_body_the_scene_is_set_in_is_the_posts(extract):
+    r = extract("在吉林，长春轨道客车股份有限公司，高级技师司马卫国正手把手教徒弟。")
+    assert {"person": "司马卫国", "title": "高级技师",
+            "org": "长春轨道客车股份有限公司"} in facts_of(r, "role")
+
+
+def test_a_later_title_shares_the_place_written_before_the_first(extract):
+    r = extract("珠海市委副书记、常务副市长司徒永明作政府工作报告。")
+    roles = {(x["person"], x["org"], x["title"]) for x in facts_of(r, "role")}
+    assert ("司徒永明", "珠海", "常务副市长") in roles
+
+
+def test_attendees_before_a_dotted_name(extract):
+    r = extract("列席人员阿依努尔·沙吾提表示，要认真学习。")
+    assert "阿依努尔·沙吾提" in names_of(r, "Person")

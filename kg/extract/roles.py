@@ -71,8 +71,13 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
                 org = _antecedent(ctx, word, first)
     for i, (a, b) in enumerate(titles):
         title = (extra if i == 0 else "") + text[a:b]
-        own = i > 0 and text[a] in _LEVELS and text[a] not in org
-        _role(ctx, p, "" if own else org, title, s, "title-before-name")  # 团长、省委书记
+        shared = org or (extra if extra and any(  # 珠海|市委副书记、…: the place is shared
+            m.label == "Place" and (m.text.startswith(extra) or extra.startswith(m.text))
+            for m in ctx.covering(s)) else "")
+        own = i > 0 and text[a] in _LEVELS and text[a] not in shared and not any(
+            m.label == "Place" and m.text == shared for m in ctx.mentions)
+        _role(ctx, p, org if i == 0 else ("" if own else shared), title, s,
+              "title-before-name")  # 团长、省委书记: each its own body
 
 
 _LEVELS = set("省市县区州盟旗乡镇")  # 省长, 市委书记: a post of its own level's body
@@ -223,6 +228,13 @@ def _work_places(ctx: Ctx) -> None:
                       and o.end <= f.start and not ctx.text[o.end : f.start].count("。")]
             if before:
                 f.args["org"] = max(before, key=lambda o: (o.start, o.end)).text
+        if not f.args["org"] and f.rule == "title-before-name" and f.start > 0 and (
+                ctx.text[f.start - 1] in "，,"):  # 在吉林长春，某公司某中心，高级技师某某正…:
+            scene = [o for o in ctx.of_label("Organization") if o.end == f.start - 1 and (
+                o.start == 0 or ctx.text[o.start - 1] in "，,。\n在" or ctx.covering(
+                    o.start - 1, "Place"))]  # the place the scene is set in, a clause of its own
+            if scene:
+                f.args["org"] = max(scene, key=lambda o: o.end - o.start).text
 
 
 def _places_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
