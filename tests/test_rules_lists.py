@@ -296,3 +296,27 @@ def test_a_later_title_shares_the_place_written_before_the_first(extract):
 def test_attendees_before_a_dotted_name(extract):
     r = extract("列席人员阿依努尔·沙吾提表示，要认真学习。")
     assert "阿依努尔·沙吾提" in names_of(r, "Person")
+
+
+def test_a_name_always_written_whole_is_not_cut_by_the_segmenter(extract):
+    r = extract("村委会主任龙国华长舒了一口气。“路修好了。”龙国华说。龙国华今年52岁。")
+    people = names_of(r, "Person")
+    assert "龙国华" in people and "龙国" not in people
+
+
+def test_had_won_is_no_name(extract):
+    r = extract("纳西族女教师曾获全国优秀教师称号。")
+    assert "曾获" not in names_of(r, "Person")
+
+
+def test_a_dotted_name_before_jia_and_after_a_post(extract):
+    r = extract("镇宣传干事阿依达娜·别克带着记者来到古丽扎达·木拉提家。")
+    people = names_of(r, "Person")
+    assert {"阿依达娜·别克", "古丽扎达·木拉提"} <= people
+
+
+def test_a_paragraph_opened_by_a_name_and_xianren(extract):
+    r = extract("欧阳慧芳，现任某某冶炼厂电解车间主任、党支部书记。1998年她来到冶炼厂。")
+    assert "欧阳慧芳" in names_of(r, "Person")
+    roles = facts_of(r, "role")
+    assert any(x["person"] == "欧阳慧芳" and x["title"] == "党支部书记" for x in roles)

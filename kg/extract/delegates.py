@@ -184,9 +184,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         announced_list(ctx)
     roster_delegates(ctx, congress)
     if re.search(r"代表(?:风采|心声|之声|访谈)", text):  # a page of delegates' profiles or
-        from .persons import _OPENER
+        from .rosters import OPENER
 
-        openers = {m.start(1) for m in _OPENER.finditer(text)}
+        openers = {m.start(1) for m in OPENER.finditer(text)}
         for p in ctx.of_label("Person"):  # words, each under its name line or name（…）：
             if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")

@@ -24,7 +24,7 @@ from .names import (
     minority_name_at,
     valid_name,
 )
-from .rosters import roster_lines
+from .rosters import layout_persons, roster_lines
 from .titles import title_ending_at
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
@@ -109,6 +109,10 @@ def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
     if valid_name(ctx, t, strong=strong and t not in ctx.lex.stop_tokens):
         if text[tok[1] - 1 : tok[1] + 1] in ctx.lex.common_words and len(t) == 2:
             return None  # 占本|地区: the last character belongs to the next word
+        c = text[tok[1] : tok[1] + 1]
+        if len(t) == 2 and c and text.count(t) >= 2 and text.count(t + c) == text.count(t) and (
+                valid_name(ctx, t + c)):
+            return tok[0], tok[1] + 1  # 龙国|平长舒了一口气: 龙国 is always 龙国平 here
         return tok
     if len(t) > 3 and ctx.lex.is_surname_start(t):  # name glued to the next word
         for k in (3, 2):
@@ -180,8 +184,6 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
-_NAME_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n(?=[男女][，,])", re.M)
-_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
 _ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
@@ -252,11 +254,6 @@ def cue_persons(ctx: Ctx) -> None:
     for word in cues.get("intro", []):
         for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
             _add(ctx, m.span(1), "intro")
-    for line in _NAME_LINE.finditer(text):  # ■ 才让卓玛 \n 女，藏族，…: a profile's name line
-        s, e = line.span(1)
-        name = text[s:e]
-        if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
-            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "name-line")
     for line in re.finditer(r"^[ \t#]*([\u4e00-\u9fff·]{2,12})[：:]", text, re.M):
         s, e = line.span(1)
         name = text[s:e]
@@ -382,21 +379,11 @@ def roster_persons(ctx: Ctx) -> None:
             _add(ctx, span, "roster")
 
 
-def opener_persons(ctx: Ctx) -> None:
-    """彭某某（女，土家族，某村党支部书记）：… — a paragraph opened by a name, a bracket
-    describing the person, and a colon."""
-    for m in _OPENER.finditer(ctx.text):
-        s, e = m.span(1)
-        name = ctx.text[s:e]
-        if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
-            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "opener")
-
-
 def find_persons(ctx: Ctx) -> None:
     from .tables import table_persons
 
     cue_persons(ctx)
-    opener_persons(ctx)
+    layout_persons(ctx, trim_dotted)
     table_persons(ctx)
     roster_persons(ctx)
     list_persons(ctx)

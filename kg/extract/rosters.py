@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .context import Ctx, is_cjk
+from .context import Ctx, NMention, is_cjk
 from .names import is_minority_name, valid_name
 
 _NOTE = r"[（(][^（）()\n]{1,12}[）)]"
@@ -84,3 +84,24 @@ def heading_before(text: str, start: int) -> str:
             return line
         end = begin - 1
     return ""
+
+
+# a profile's name on a line of its own: ■ 才让卓玛 / 女，藏族，…
+NAME_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n(?=[男女][，,])", re.M)
+# a paragraph opened by a name and a bracket describing the person: 彭某某（女，土家族，…）：
+OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
+# a paragraph opened by a name and a post: 欧阳某某，现任…
+POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现为|系|曾任|任)", re.M)
+
+
+def layout_persons(ctx: Ctx, trim_dotted) -> None:
+    """Names the layout of a profile gives: a name line, name（…）：, name，现任…."""
+    text = ctx.text
+    for pattern, source in ((NAME_LINE, "name-line"), (OPENER, "opener"),
+                            (POST_OPENER, "copula")):
+        for m in pattern.finditer(text):
+            s, e = m.span(1)
+            name = text[s:e]
+            if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
+                s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
+                ctx.add(NMention(s, e, "Person", text[s:e], source))
