@@ -320,3 +320,12 @@ def test_a_paragraph_opened_by_a_name_and_xianren(extract):
     assert "欧阳慧芳" in names_of(r, "Person")
     roles = facts_of(r, "role")
     assert any(x["person"] == "欧阳慧芳" and x["title"] == "党支部书记" for x in roles)
+
+
+def test_the_examples_on_the_list_are_delegates(extract):
+    text = ("二十大代表的构成数据公布了。\n"
+            "在这份名单上，有某某重工股份有限公司高级技师戚建新，一名老焊工；"
+            "也有某某县中心学校教师杨丽华，这位纳西族女教师曾获全国优秀教师称号。\n"
+            "港区全国人大代表陈家明则表示，程序相当严格。\n")
+    delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
+    assert delegates == {"戚建新", "杨丽华"}

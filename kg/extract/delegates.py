@@ -90,7 +90,8 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
 
 _OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
 _THIS_CONGRESS = re.compile(r"二十大|第二十次全国代表大会")
-_EXAMPLES = re.compile(r"当选(?:的)?(?:党的)?(?:二十大)?代表中，")
+_EXAMPLES = re.compile(r"当选(?:的)?(?:党的)?(?:二十大)?代表中，|出席(?:党的)?二十大的代表中，"
+                       r"|(?:这份|代表)名单上，")
 
 
 def announced_list(ctx: Ctx) -> None:
