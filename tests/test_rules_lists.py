@@ -329,3 +329,21 @@ def test_the_examples_on_the_list_are_delegates(extract):
             "港区全国人大代表陈家明则表示，程序相当严格。\n")
     delegates = {f["person"] for f in facts_of(extract(text), "delegate")}
     assert delegates == {"戚建新", "杨丽华"}
+
+
+def test_a_village_named_only_in_a_post_is_the_persons_place(extract):
+    r = extract("听说她要回来，喀拉苏村党支部书记哈力木拉提·努尔兰一大早就等在村口。")
+    assert "喀拉苏村" in names_of(r, "Place")
+    regions = {(x["person"], x["place"]) for x in facts_of(r, "region")}
+    assert ("哈力木拉提·努尔兰", "喀拉苏村") in regions
+
+
+def test_a_herder_of_the_village_the_story_is_in(extract):
+    r = extract("昭苏县喀夏加尔镇喀拉苏村的宣讲会上，坐在前排的牧民托合塔尔·加帕尔听得格外认真。")
+    regions = {(x["person"], x["place"]) for x in facts_of(r, "region")}
+    assert ("托合塔尔·加帕尔", "喀拉苏村") in regions
+
+
+def test_a_landmark_is_no_ones_region(extract):
+    r = extract("中国共产党第二十次全国代表大会开幕。在人民大会堂，特邀代表赫连永年说，感到光荣。")
+    assert not any(x["place"] == "人民大会堂" for x in facts_of(r, "region"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention
+from .context import Ctx, NFact, NMention, is_cjk
 from .orgsplit import _AGENCY, _antecedent, _one_org, _split_org_title
 from .places import LEVEL_RANK
 from .spans import expand_left
@@ -238,7 +238,9 @@ def _work_places(ctx: Ctx) -> None:
 
 
 def _places_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
-    return [m for m in ctx.of_label("Place") if s <= m.start and m.end <= e]
+    """Places a person can be of: not a landmark (人民大会堂 is where, not whence)."""
+    return [m for m in ctx.of_label("Place") if s <= m.start and m.end <= e and not (
+        m.source == "lexicon" and m.attrs.get("level") == "other")]
 
 
 def _most_specific(places: list[NMention]) -> NMention | None:
@@ -275,6 +277,10 @@ def find_regions(ctx: Ctx) -> None:
         if i < 0:
             i = text.rfind(org, 0, s_start)  # an organisation named earlier (村党支部)
         place = _most_specific(_places_in(ctx, i, i + len(org))) if i >= 0 else None
+        if not place and i >= 0 and 3 <= len(org) <= 8 and org.endswith(("村", "嘎查")) and (
+                not ctx.covering(i, "Organization")) and all(is_cjk(c) for c in org):
+            place = ctx.add(NMention(i, i + len(org), "Place", org, "village",
+                                     {"level": "village", "canonical": org}))  # 喀拉苏村|书记
         if place and place.attrs.get("level") == "country":
             continue  # 中国石油…公司: a company's name, not where the person is
         if place:
@@ -301,12 +307,14 @@ def find_regions(ctx: Ctx) -> None:
                 done.add(p.text)
 
 
+_VILLAGER = re.compile(r"(?:村(?:民|医|[^，。、]{0,6}(?:主任|书记|会计))|牧民)$")
+
+
 def _villagers(ctx: Ctx, done: set[str]) -> None:
-    """村民阿依努尔, 村妇女主任某某: a person of the village the text is about."""
+    """村民阿依努尔, 牧民某某, 村妇女主任某某: a person of the village the text is about."""
     text = ctx.text
     for p in ctx.of_label("Person"):
-        if p.text in done or not re.search(r"村(?:民|[^，。、]{0,6}(?:主任|书记|会计))$",
-                                            text[max(0, p.start - 8) : p.start]):
+        if p.text in done or not _VILLAGER.search(text[max(0, p.start - 8) : p.start]):
             continue
         villages = [m for m in ctx.of_label("Place") if m.end <= p.start and m.text.endswith("村")]
         if villages:
