@@ -347,3 +347,19 @@ def test_a_herder_of_the_village_the_story_is_in(extract):
 def test_a_landmark_is_no_ones_region(extract):
     r = extract("中国共产党第二十次全国代表大会开幕。在人民大会堂，特邀代表赫连永年说，感到光荣。")
     assert not any(x["place"] == "人民大会堂" for x in facts_of(r, "region"))
+
+
+def test_a_compound_surname_name_before_a_word(extract):
+    r = extract("合作社理事长东方志强许下的诺言，一年后兑现了。")
+    assert "东方志强" in names_of(r, "Person")
+
+
+def test_a_time_before_a_dotted_name_is_not_part_of_it(extract):
+    r = extract("一年前阿依古丽·买买尔说，要让村里的孩子都上学。")
+    people = names_of(r, "Person")
+    assert "阿依古丽·买买尔" in people and "一年前阿依古丽·买买尔" not in people
+
+
+def test_yi_names_after_a_cue(extract):
+    r = extract("“石榴熟了，直播间里订单不断。”沙马阿芝说。")
+    assert "沙马阿芝" in names_of(r, "Person")

@@ -52,7 +52,8 @@ def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | N
     if ctx.lex.is_surname_start(text[p : p + 2]) != 2:
         return None
     for e in (p + 4, p + 3):
-        if e in ctx.tok_ends and valid_name(ctx, text[p:e], strong=strong):
+        starts_word = e == p + 4 and text[e : e + 2] in ctx.lex.common_words  # 东方志勇|许下
+        if (e in ctx.tok_ends or starts_word) and valid_name(ctx, text[p:e], strong=strong):
             return p, e
     return None
 

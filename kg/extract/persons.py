@@ -53,9 +53,9 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     first_dot, last_dot = text.index("·", start), text.rindex("·", start, end)
     cues = ctx.lex.person_cues.get("before_name", [])
     for i in range(first_dot - 1, start, -1):
-        if title_ending_at(ctx, i) or text[i - 1] == "的" or any(
+        if title_ending_at(ctx, i) or text[i - 1] in "的前后" or any(
                 text.endswith(w, 0, i) for w in cues):
-            start = i
+            start = i  # 副所长|热合曼·…, 一年前|阿依古丽·…
             break
     for a, b in ctx.tokens_from(last_dot + 2, end):
         word = ctx.text[a:b]
