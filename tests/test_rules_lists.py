@@ -363,3 +363,9 @@ def test_a_time_before_a_dotted_name_is_not_part_of_it(extract):
 def test_yi_names_after_a_cue(extract):
     r = extract("“石榴熟了，直播间里订单不断。”沙马阿芝说。")
     assert "沙马阿芝" in names_of(r, "Person")
+
+
+def test_a_byline_opened_by_the_outlets_own_name(extract):
+    r = extract("四川观察记者 马海明 吉木子拉 凉山报道\n“家人都支持我。”\n")
+    roles = facts_of(r, "role")
+    assert {"person": "马海明", "title": "记者", "org": "四川观察"} in roles

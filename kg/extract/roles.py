@@ -140,6 +140,9 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
     if t and t[0] >= line_start:
         role = text[t[0] : t[1]]  # 全媒体记者, 首席记者
     agencies = _AGENCY.findall(before)
+    if not agencies and t and t[0] >= line_start:  # 四川观察记者 某某: the name that opens
+        lead = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,8})", text[line_start : t[0]])  # the line
+        agencies = [lead.group(1)] if lead and lead.group(1) not in ctx.lex.titles else []
     org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
     if org == "本报":  # 来源：闽东日报 … 本报记者: the paper the page names
         source = re.search(r"来源[：:]\s*([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|报))", text)
