@@ -36,6 +36,16 @@ def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
         i = text.find(word, i + len(word))
 
 
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text``, the line break left out."""
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield pos, end
+        pos = end + 1
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 

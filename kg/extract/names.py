@@ -46,6 +46,12 @@ def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
     return strong and len(s) >= 3
 
 
+def surname_shaped(ctx: Ctx, name: str) -> bool:
+    """Two to four characters, one or two after what the surname list allows at its start
+    (a weaker test than ``valid_name``, for names a list or table already vouches for)."""
+    return 2 <= len(name) <= 4 and 1 <= len(name) - ctx.lex.is_surname_start(name) <= 2
+
+
 def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
     """夏侯志刚 segmented 夏|侯志刚: a two-character surname and one or two more."""
     text = ctx.text

@@ -69,11 +69,11 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
                 titles[0] = (first + len(word), titles[0][1])
             else:  # 村委会主任 of the village
                 org = _antecedent(ctx, word, first)
+    shared = org or (extra if extra and any(  # 珠海|市委副书记、…: the place is shared
+        m.label == "Place" and (m.text.startswith(extra) or extra.startswith(m.text))
+        for m in ctx.covering(s)) else "")
     for i, (a, b) in enumerate(titles):
         title = (extra if i == 0 else "") + text[a:b]
-        shared = org or (extra if extra and any(  # 珠海|市委副书记、…: the place is shared
-            m.label == "Place" and (m.text.startswith(extra) or extra.startswith(m.text))
-            for m in ctx.covering(s)) else "")
         own = i > 0 and text[a] in _LEVELS and text[a] not in shared and not any(
             m.label == "Place" and m.text == shared for m in ctx.mentions)
         _role(ctx, p, org if i == 0 else ("" if own else shared), title, s,

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .context import Ctx, NMention, is_cjk
-from .names import is_minority_name, valid_name
+from .context import Ctx, NMention, is_cjk, line_spans
+from .names import is_minority_name, surname_shaped, valid_name
 
 _NOTE = r"[（(][^（）()\n]{1,12}[）)]"
 _ITEM = re.compile(rf"([\u4e00-\u9fff·]{{2,14}})((?:{_NOTE})*)")
@@ -52,7 +52,7 @@ def _name_like(ctx: Ctx, name: str, notes: str) -> bool:
         return all(len(p) >= 1 and all(is_cjk(c) for c in p) for p in name.split("·"))
     if len(name) > 6:
         return False
-    han = 2 <= len(name) <= 4 and 1 <= len(name) - ctx.lex.is_surname_start(name) <= 2
+    han = surname_shaped(ctx, name)
     return (valid_name(ctx, name) or is_minority_name(ctx, name)
             or (han and name not in ctx.lex.not_names and name not in ctx.lex.common_words)
             or (len(name) <= 4 and any(_PERSON_NOTE.match(n) for n in _notes(notes))))
@@ -60,17 +60,14 @@ def _name_like(ctx: Ctx, name: str, notes: str) -> bool:
 
 def roster_lines(ctx: Ctx) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     """(line start, line end, name spans) of each line of the text that is a roster."""
-    text, pos = ctx.text, 0
-    while pos <= len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+    text = ctx.text
+    for pos, end in line_spans(text):
         items = _items(text[pos:end])
         if items and len(items) >= MIN_ITEMS:
             good = [(pos + a, pos + b) for a, b, notes in items
                     if _name_like(ctx, text[pos + a : pos + b], notes)]
             if len(good) * 3 >= len(items) * 2:
                 yield pos, end, good
-        pos = end + 1
 
 
 def heading_before(text: str, start: int) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .context import Ctx, NMention
-from .names import is_minority_name, valid_name
+from .context import Ctx, NMention, line_spans
+from .names import is_minority_name, surname_shaped, valid_name
 
 _CELL = re.compile(r"[^\s]+")
 _POST_HEADER = re.compile(r"职务|职称|单位")
@@ -19,19 +19,12 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _CELL.finditer(text[start:end])]
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    while pos <= len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        yield pos, end
-        pos = end + 1
-
-
 def table_rows(ctx: Ctx) -> Iterator[tuple[int, tuple[int, int], tuple[int, int] | None]]:
     """(header start, name cell, posts cell or None) of each row of each table in the text."""
     text = ctx.text
-    lines = list(_lines(text))
+    if "姓名" not in text:  # no header, no table: the common case costs one search
+        return
+    lines = list(line_spans(text))
     i = 0
     while i < len(lines):
         header = [text[a:b] for a, b in _cells(text, *lines[i])]
@@ -59,8 +52,8 @@ def table_rows(ctx: Ctx) -> Iterator[tuple[int, tuple[int, int], tuple[int, int]
 def _name_like(ctx: Ctx, name: str) -> bool:
     if "·" in name:
         return True
-    return valid_name(ctx, name, strong=True) or is_minority_name(ctx, name) or (
-        2 <= len(name) <= 4 and 1 <= len(name) - ctx.lex.is_surname_start(name) <= 2)
+    return (valid_name(ctx, name, strong=True) or is_minority_name(ctx, name)
+            or surname_shaped(ctx, name))
 
 
 def table_persons(ctx: Ctx) -> None:
