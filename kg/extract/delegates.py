@@ -89,18 +89,28 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
 
 
 _OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
-_THIS_CONGRESS = re.compile(r"二十大|第二十次全国代表大会")
-_EXAMPLES = re.compile(r"当选(?:的)?(?:党的)?(?:二十大)?代表中，|出席(?:党的)?二十大的代表中，"
-                       r"|(?:这份|代表)名单上，")
 
 
-def announced_list(ctx: Ctx) -> None:
+def congress_names(congress: str) -> tuple[str, ...]:
+    """The ways the text names the congress: 二十大, and 第二十次全国代表大会 for it."""
+    m = re.fullmatch(r"([一二三四五六七八九十]+)大", congress)
+    return (congress, f"第{m.group(1)}次全国代表大会") if m else (congress,)
+
+
+def _examples(congress: str) -> re.Pattern[str]:
+    c = re.escape(congress)
+    return rx(rf"当选(?:的)?(?:党的)?(?:{c})?代表中，|出席(?:党的)?{c}的代表中，"
+              r"|(?:这份|代表)名单上，")
+
+
+def announced_list(ctx: Ctx, congress: str) -> None:
     """当选代表包括：A、B（女，畲族）、C…, 当选的代表中…有：A、B: everyone in the list
     that follows is a delegate; so is everyone a paragraph opened by 当选代表中， names (the
     examples it gives: 当选代表中，既有…，也有…。某村党总支书记A，…；某院院长B，…)."""
     text = ctx.text
     posted = {f.args["person"] for f in ctx.facts if f.kind == "role"}
-    for m in _EXAMPLES.finditer(text):  # the first sentence after it naming people by post
+    names = congress_names(congress)
+    for m in _examples(congress).finditer(text):  # the first sentence after it naming people
         for s, e in ctx.sentences:
             named = [p for p in _persons_in(ctx, max(s, m.end()), e)
                      if p.attrs.get("alias_of", p.text) in posted]
@@ -112,7 +122,7 @@ def announced_list(ctx: Ctx) -> None:
                 break
     for m in _ANNOUNCED.finditer(text):
         para = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
-        if _OTHER_CONGRESS.search(para) and not _THIS_CONGRESS.search(para):
+        if _OTHER_CONGRESS.search(para) and not any(n in para for n in names):
             continue  # 现将（州党代会）代表名单公布如下：another congress's list
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
         end = min([*ends, m.end() + 800])  # the list ends with its sentence
@@ -129,7 +139,7 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
     rows = [(start, [name]) for start, name, _ in table_rows(ctx)]
     for start, spans in [*((a, spans) for a, _, spans in roster_lines(ctx)), *rows]:
         heading = heading_before(ctx.text, start)
-        if "代表名单" in heading and (congress in heading or "第二十次全国代表大会" in heading):
+        if "代表名单" in heading and any(n in heading for n in congress_names(congress)):
             for s, e in spans:
                 p = ctx.mention_at(s, e, "Person")
                 if p:
@@ -175,14 +185,14 @@ def _relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
 
 def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     text = ctx.text
-    if congress not in text and "第二十次全国代表大会" not in text:
+    if not any(n in text for n in congress_names(congress)):
         return
     strong, weak, listed = _cues(congress)
     in_context = f"{congress}代表" in text
     if _delegation_context(text, congress) or _only_this_congress(ctx):
         delegation_members(ctx)
     if in_context:
-        announced_list(ctx)
+        announced_list(ctx, congress)
     roster_delegates(ctx, congress)
     if re.search(r"代表(?:风采|心声|之声|访谈)", text):  # a page of delegates' profiles or
         from .rosters import OPENER
