@@ -11,8 +11,16 @@ _NOT_NAME_ENDS = ("报道", "报导", "电", "讯", "代表", "同志", "整理"
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
 
 
+# a name: dotted (古丽米拉·吾守尔), or Han, a two-character one maybe padded to the width of
+# three with a full-width space (柯　然)
+_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+"
+                   r"|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?=[\s）)】」]|$)"
+                   r"|[\u4e00-\u9fff]{2,4}")
+
+
 def _add(ctx: Ctx, span: tuple[int, int], source: str) -> None:
-    ctx.add(NMention(span[0], span[1], "Person", ctx.text[span[0] : span[1]], source))
+    name = re.sub(r"[ \u3000]", "", ctx.text[span[0] : span[1]])
+    ctx.add(NMention(span[0], span[1], "Person", name, source))
 
 
 def byline_persons(ctx: Ctx) -> None:
@@ -23,18 +31,22 @@ def byline_persons(ctx: Ctx) -> None:
             if len(role) == 1 and m.start() > 0 and text[m.start() - 1] not in PUNCT + "\n":
                 continue  # 摄 in 摄氏度 is no byline
             p = m.end()
+            turn = text[p : p + 1] in "：:"  # 记者：… opens a question in an interview
             while True:
                 while p < len(text) and text[p] in " \u3000、：:":
                     p += 1
-                k = re.match(r"[\u4e00-\u9fff]{2,4}", text[p:])
-                if not k or not _BYLINE_END.match(text, p + k.end()):
+                k = _NAME.match(text, p)
+                if not k or not _BYLINE_END.match(text, k.end()) or (
+                        turn and text[k.end() : k.end() + 1] in "，,"):
                     break
-                name = k.group(0)
+                name = re.sub(r"[ \u3000]", "", k.group(0))
+                padded = len(name) < len(k.group(0))  # 柯　然: a name, whatever its characters
                 if name.endswith(_NOT_NAME_ENDS) or ctx.lex.place_index.find_at(name, 0):
                     break  # 记者 某某 青岛报道: a place and a verb, no name
-                if name in ctx.lex.not_names or set(name[1:]) & _BAD or name in ctx.lex.titles or (
+                if name in ctx.lex.not_names or name in ctx.lex.titles or (
+                        set(name[1:]) & _BAD and not padded) or (
                         name[0] in _BAD and not ctx.lex.is_surname_start(name)) or (
                         ctx.lex.word_tags.get(name[:2]) in ("v", "vn", "d", "p")):
                     break  # 记者离开时: no name
-                _add(ctx, (p, p + k.end()), "byline")
-                p += k.end()
+                _add(ctx, k.span(), "byline")
+                p = k.end()

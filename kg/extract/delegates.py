@@ -19,10 +19,11 @@ _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团
 def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = re.escape(congress)
     strong = re.compile(
-        rf"(?:当选为?|是|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
+        rf"(?:当选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
+        rf"|作为出席(?:党的)?{c}的代表"
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、")
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
-    listed = re.compile(rf"^[……等]*\d+名(?:党的)?(?:{c})?代表")
+    listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
     return strong, weak, listed
 
 
@@ -51,7 +52,8 @@ def _delegation_context(text: str, congress: str) -> bool:
                           rf"|代表团[^，。；]{{0,20}}(?:讨论|审议)[^，。；]{{0,6}}{c}报告", text))
 
 
-_QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|居民|村民|群众|学生|列席|工会|团)$")
+_QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|员工|居民|村民|牧民|农民|渔民|群众|学生"
+                        r"|家长|教师|妇女|青年|党员|股东|列席|工会|团)$")
 _NOT_AFTER = set("团大们会性处着了委")
 
 
@@ -95,6 +97,13 @@ def congress_names(congress: str) -> tuple[str, ...]:
     """The ways the text names the congress: 二十大, and 第二十次全国代表大会 for it."""
     m = re.fullmatch(r"([一二三四五六七八九十]+)大", congress)
     return (congress, f"第{m.group(1)}次全国代表大会") if m else (congress,)
+
+
+def _names_congress(text: str, s: int, e: int, congress: str) -> bool:
+    """The paragraph of the sentence s–e names the congress (what 某某等6名同志当选 were
+    elected to is said a sentence earlier: 选举产生了出席党的二十大代表。)."""
+    para = text[text.rfind("\n", 0, s) + 1 : e]
+    return any(n in para for n in congress_names(congress))
 
 
 def _examples(congress: str) -> re.Pattern[str]:
@@ -201,11 +210,13 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         for p in ctx.of_label("Person"):  # words, each under its name line or name（…）：
             if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")
-    for m in rx(rf"(?:党的)?{re.escape(congress)}代表(?:、|[ \u3000]+)").finditer(text):
-        # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某
+    names = "|".join(map(re.escape, congress_names(congress)))
+    for m in rx(rf"(?:党的|中国共产党)?(?:{names})代表(、|[ \u3000]+)?").finditer(text):
+        # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某; 二十大代表某某
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)
-        if nxt and nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start]:
+        if nxt and (nxt.start == m.end() or m.group(1) and nxt.start - m.end() <= 45
+                    and "。" not in text[m.end() : nxt.start]):
             _add(ctx, nxt, m.start(), nxt.end, "cue-next-person")
     for s, e in ctx.sentences:
         sent = text[s:e]
@@ -234,8 +245,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
         for p in people:  # a list of names followed by …N名代表
             after = text[p.end : e]
-            items = re.match(r"(?:、[^、，。]{2,12})*", after)
+            items = re.match(r"(?:、[^、，。等]{2,12})*", after)
             rest = after[items.end() if items else 0 :]
-            if "、" in text[max(s, p.start - 12) : p.end + 1] and listed.match(rest):
-                _add(ctx, p, p.start, p.end + len(after), "list")
+            hit = listed.match(rest) if "、" in text[max(s, p.start - 12) : p.end + 1] else None
+            if hit and (not hit.group(1) or _names_congress(text, s, e, congress)):
+                _add(ctx, p, p.start, p.end + len(after), "list")  # …等6名同志当选: of what
     delegation_regions(ctx, congress)

@@ -57,6 +57,9 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
                 text.endswith(w, 0, i) for w in cues):
             start = i  # 副所长|热合曼·…, 一年前|阿依古丽·…
             break
+    tok = ctx.token_at(start)
+    if tok and tok[0] == start and first_dot - tok[1] >= 2 and _lead_word(ctx, text[start:tok[1]]):
+        start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…
     for a, b in ctx.tokens_from(last_dot + 2, end):
         word = ctx.text[a:b]
         if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
@@ -70,6 +73,15 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     while end - 1 > last_dot + 2 and text[end - 1] in _NAME_END_BAD:
         end -= 1
     return start, end
+
+
+def _lead_word(ctx: Ctx, word: str) -> bool:
+    """A word that opens a dotted run but is no part of a name: a verb, a preposition, a
+    common noun (是, 向, 徒弟)."""
+    if word in ctx.lex.minority_parts or ctx.lex.word_tags.get(word, "").startswith("nr"):
+        return False
+    return (word in ctx.lex.common_words or word in ctx.lex.stop_tokens
+            or ctx.lex.word_tags.get(word) in _VERBAL | {"c", "r", "u"})
 
 
 def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | None:
@@ -280,7 +292,7 @@ def list_persons(ctx: Ctx) -> None:
     for s, e in ctx.sentences:
         for run in re.finditer(r"[^，。；：！？\n]+", text[s:e]):
             items = run.group(0).split("、")
-            closing = re.search(r"等(?:代表|同志|委员|人|党员|先进)", items[-1])
+            closing = re.search(r"等(?:\d+名)?(?:代表|同志|委员|人|党员|先进)", items[-1])
             if closing:  # 刘建国、次仁央宗、王丽萍等代表: a list of people by what follows it
                 items[-1] = items[-1][: closing.start()]
             if len(items) < (2 if closing else 3):

@@ -1,0 +1,67 @@
+"""Delegate cues, bylines and dotted names in more layouts, each on text written for these
+tests (none of it from the seed articles); each fails without its rule."""
+
+from conftest import facts_of, names_of
+
+
+def _delegates(result) -> set[str]:
+    return {f["person"] for f in facts_of(result, "delegate")}
+
+
+def test_a_name_right_after_the_congress_delegate_is_a_delegate(extract):
+    r = extract("在村文化广场上，党的二十大代表吐尔逊·阿不都用双语宣讲。\n"
+                "会上，全国人大代表、党的二十大代表欧阳建军是某团五连职工。\n")
+    assert _delegates(r) == {"吐尔逊·阿不都", "欧阳建军"}
+
+
+def test_the_congress_written_in_full_cues_a_delegate(extract):
+    r = extract("——记中国共产党第二十次全国代表大会代表、某边防团一级军士长黄卫东\n"
+                "黄卫东说，守边是本分。\n")
+    assert _delegates(r) == {"黄卫东"}
+
+
+def test_fellow_delegates_and_those_attending_are_delegates(extract):
+    r = extract("同为党的二十大代表的令狐晓燕，是某医院妇产科主任。\n"
+                "作为出席党的二十大的代表，某镇中学教师李春燕把课堂搬进了大学。\n")
+    assert _delegates(r) == {"令狐晓燕", "李春燕"}
+
+
+def test_names_before_n_comrades_elected_after_the_congress_election(extract):
+    r = extract("6月20日，某省党代会选举产生了出席党的二十大代表。某州田志荣、冉秋燕、"
+                "欧阳志远等3名同志当选。\n")
+    assert _delegates(r) == {"田志荣", "冉秋燕", "欧阳志远"}
+
+
+def test_n_comrades_elected_to_something_else_are_no_delegates(extract):
+    r = extract("党的二十大召开在即。\n\n某县召开党代会，田志荣、冉秋燕、欧阳志远等3名同志当选"
+                "县委常委。\n")
+    assert _delegates(r) == set()
+
+
+def test_a_herders_or_parents_representative_is_no_delegate(extract):
+    r = extract("出席党的二十大的某代表团今天讨论报告。\n"
+                "牧民代表包·朝鲁门第一个举手。家长代表王建国也发了言。\n")
+    assert _delegates(r) == set()
+
+
+def test_a_byline_lists_several_names_dotted_or_padded(extract):
+    r = extract("某某日报全媒体记者 古丽米拉·吾守尔 刘建新\n\n"
+                "某某日报记者 柯　然　通讯员 吴晓丹\n\n正文。\n")
+    people = names_of(r, "Person")
+    assert {"古丽米拉·吾守尔", "刘建新", "柯然", "吴晓丹"} <= people
+    reporters = {f["person"] for f in facts_of(r, "role") if f["title"].endswith("记者")}
+    assert reporters == {"古丽米拉·吾守尔", "刘建新", "柯然"}
+
+
+def test_a_reporters_question_is_no_byline(extract):
+    r = extract("记者：会议期间，您最关心什么？\n王代表：乡村振兴。\n（编辑：许静）\n")
+    people = names_of(r, "Person")
+    assert "会议期间" not in people
+    assert "许静" in people
+
+
+def test_a_dotted_name_starts_after_a_verb_or_a_common_noun(extract):
+    r = extract("第一个发言的是阿不都热依木·买买提。\n车间里，徒弟艾克拜尔·吐尔逊正在操作。\n")
+    people = names_of(r, "Person")
+    assert {"阿不都热依木·买买提", "艾克拜尔·吐尔逊"} <= people
+    assert not {"是阿不都热依木·买买提", "徒弟艾克拜尔·吐尔逊"} & people
