@@ -65,3 +65,27 @@ def test_a_dotted_name_starts_after_a_verb_or_a_common_noun(extract):
     people = names_of(r, "Person")
     assert {"阿不都热依木·买买提", "艾克拜尔·吐尔逊"} <= people
     assert not {"是阿不都热依木·买买提", "徒弟艾克拜尔·吐尔逊"} & people
+
+
+RESUME = ("某州3名同志当选党的二十大代表\n\n"
+          "冉秋燕，女，苗族，1978年2月出生，湖南某县人，大学学历，1998年8月参加工作。曾任某镇团委书记。"
+          "2014年回村工作，现任某镇白岩村党支部书记、村委会主任。曾获全国三八红旗手称号。\n\n"
+          "田志荣，男，1969年11月生，在职研究生学历。现任某州农业科学院副院长、茶叶研究所所长。\n")
+
+
+def test_posts_of_a_resume_paragraph_are_its_subjects(extract):
+    roles = {(f["person"], f["org"], f["title"]) for f in facts_of(extract(RESUME), "role")}
+    assert {("冉秋燕", "某镇白岩村", "党支部书记"), ("冉秋燕", "某镇白岩村", "村委会主任"),
+            ("田志荣", "某州农业科学院", "副院长"), ("田志荣", "茶叶研究所", "所长")} <= roles
+
+
+def test_ranks_and_trades_are_titles_before_a_name(extract):
+    r = extract("四级军士长庞建华说，老班长讲得好。\n采油工宋海峰在井场巡检。\n")
+    roles = {(f["person"], f["title"]) for f in facts_of(r, "role")}
+    assert {("庞建华", "四级军士长"), ("宋海峰", "采油工")} <= roles
+
+
+def test_a_title_glued_to_a_place_word_takes_no_name(extract):
+    r = extract("国网湖南省电力有限公司长沙供电公司带电作业班班长罗建军说，安全第一。\n")
+    assert "沙供电" not in names_of(r, "Person")
+    assert "罗建军" in names_of(r, "Person")

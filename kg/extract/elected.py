@@ -85,3 +85,28 @@ def roles_name_line(ctx: Ctx, p: NMention) -> None:
     end = min((i for i in (text.find("。", start), text.find("\n", start)) if i >= 0),
               default=len(text))
     _posts(ctx, p, start, end, "title-after-name")
+
+
+_RESUME_POSTS = re.compile(r"(?:现任|现为|现兼任|兼任|同时担任|现担任)")
+
+
+def roles_resume(ctx: Ctx) -> None:
+    """A résumé paragraph (某某，男，土家族，1969年11月生，…。曾任…。现任某州委常委、某县委书记。):
+    the posts of a sentence that opens with 现任 and names nobody are those of the person
+    the paragraph opens with."""
+    text = ctx.text
+    openers = {}
+    for p in ctx.of_label("Person"):
+        para = text.rfind("\n", 0, p.start) + 1
+        if p.source != "byline" and text[para : p.start].strip() == "" and (
+                text[p.end : p.end + 1] in "，,"):
+            openers[para] = p
+    for s, e in ctx.sentences:
+        subject = openers.get(text.rfind("\n", 0, s) + 1)
+        if not subject or subject.end >= s or any(
+                m.label == "Person" and s <= m.start < e for m in ctx.mentions):
+            continue
+        for m in _RESUME_POSTS.finditer(text, s, e):  # 2014年回村工作，现任…
+            if m.start() == s or text[m.start() - 1] in "，,":
+                _posts(ctx, subject, m.end(), e, "title-resume")
+                break

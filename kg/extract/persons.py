@@ -214,6 +214,7 @@ def cue_persons(ctx: Ctx) -> None:
         t = title_ending_at(ctx, e)
         if t and e < len(text) and not _addressed(ctx, t[0]) and not ctx.covering(e, "Person"):
             _add(ctx, name_after(ctx, e), "title")  # (a byline's name is already whole)
+    _glued_title_names(ctx)
     for verb in cues.get("speech", []):
         for at, _ in occurrences(text, verb):
             span = name_before(ctx, at)
@@ -271,6 +272,23 @@ def cue_persons(ctx: Ctx) -> None:
         name = text[s:e]
         if ("·" in name or valid_name(ctx, name)) and len(text[line.end():].split("\n")[0]) < 40:
             _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "headline")
+
+
+def _glued_title_names(ctx: Ctx) -> None:
+    """军士|长庞|建华: the segmenter glued a title's last character to the surname after it;
+    the name is that surname and the next word."""
+    text = ctx.text
+    for a, b in ctx.tokens:
+        word = text[a:b]
+        if b - a != 2 or not ctx.lex.titles.ends_with(word[0]) or not (
+                ctx.lex.is_surname_start(word[1]) == 1) or word in ctx.lex.word_tags or (
+                word in ctx.lex.common_words or ctx.lex.place_index.find_at(word, 0)):
+            continue  # 公司|长沙: a word of its own
+        nxt = ctx.token_at(b)
+        t = title_ending_at(ctx, a + 1)
+        if t and nxt and 1 <= nxt[1] - nxt[0] <= 2 and not ctx.covering(a + 1, "Person") and (
+                valid_name(ctx, text[a + 1 : nxt[1]], strong=True)):
+            _add(ctx, (a + 1, nxt[1]), "title")
 
 
 def _addressed(ctx: Ctx, title_start: int) -> bool:

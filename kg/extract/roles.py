@@ -201,7 +201,12 @@ def find_roles(ctx: Ctx) -> None:
         roles_after(ctx, p)
     roles_anaphora(ctx)
     roles_pronoun(ctx)
-    from .elected import roles_elected, roles_in_brackets, roles_name_line  # built on these
+    from .elected import (  # built on these
+        roles_elected,
+        roles_in_brackets,
+        roles_name_line,
+        roles_resume,
+    )
 
     for p in ctx.of_label("Person"):
         if p.source != "byline":
@@ -209,6 +214,7 @@ def find_roles(ctx: Ctx) -> None:
         if p.source == "name-line":
             roles_name_line(ctx, p)
     roles_elected(ctx)
+    roles_resume(ctx)
     from .tables import table_roles
 
     table_roles(ctx)
