@@ -89,3 +89,11 @@ def test_a_title_glued_to_a_place_word_takes_no_name(extract):
     r = extract("国网湖南省电力有限公司长沙供电公司带电作业班班长罗建军说，安全第一。\n")
     assert "沙供电" not in names_of(r, "Person")
     assert "罗建军" in names_of(r, "Person")
+
+
+def test_names_cut_by_the_segmenter_or_starting_with_a_place_word(extract):
+    r = extract("集团公司党委书记、董事长贺立新在28日召开的会议上说，要学习。\n"
+                "车间主任龙海波说，班里的事他最上心。\n号召全体党员向他学习。\n")
+    people = names_of(r, "Person")
+    assert {"贺立新", "龙海波"} <= people
+    assert "向他" not in people

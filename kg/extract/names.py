@@ -23,10 +23,14 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     return found
 
 
+_PRONOUNS = set("他她它我你您咱")  # 向|他: a surname before a pronoun is a preposition
+
+
 def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
     if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
         return False
-    if s in ctx.lex.not_names or set(s[1:]) & BAD or s[-1] in NAME_END_BAD:
+    if s in ctx.lex.not_names or set(s[1:]) & BAD or s[-1] in NAME_END_BAD or (
+            set(s[1:]) & _PRONOUNS):
         return False
     if s[0] in BAD and not (strong and ctx.lex.is_surname_start(s)):
         return False  # 向春梅 after a title, but not 向他说
@@ -34,8 +38,8 @@ def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
             len(s) >= 3 and ctx.lex.word_tags.get(s, "").startswith("nr"))):
         return False  # a common word, unless the dictionary knows it as a name (陈永福)
     places = ctx.lex.place_index.find_at(s, 0)
-    if places and len(places[0]) >= 2:
-        return False
+    if places and len(places[0]) >= 2 and not (strong and len(s) == 3 and len(places[0]) == 2):
+        return False  # 龙海|波 after a title is a name; 龙海 alone, or 龙海市, is none
     if s in ctx.lex.titles or ctx.lex.titles.ending_at(s, len(s)) or s.endswith(("代表", "同志")):
         return False  # 端木代表: a surname and a form of address
     n = ctx.lex.is_surname_start(s)

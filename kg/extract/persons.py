@@ -30,6 +30,7 @@ from .titles import title_ending_at
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
 _VERBAL = {"v", "vd", "a", "ad", "d", "p"}
 _COMPLEMENTS = set("完着了过")  # a verb's ending: 听完, 笑着
+_AFTER_NAME = PUNCT + "在说是的和与等也曾"  # what may follow a name
 
 
 def _dotted_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
@@ -118,6 +119,10 @@ def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
                 ctx, text[p : nxt[0] + 1]):
             return p, nxt[0] + 1  # 刘|碧说
         return None
+    nxt = ctx.token_at(tok[1]) if len(t) == 2 and ctx.lex.is_surname_start(t) == 1 else None
+    if nxt and nxt[1] - nxt[0] == 1 and text[nxt[1] : nxt[1] + 1] in _AFTER_NAME and (
+            valid_name(ctx, text[p : nxt[1]], strong=strong)):
+        return p, nxt[1]  # 贺立|新在: a three-character name cut two and one
     if valid_name(ctx, t, strong=strong and t not in ctx.lex.stop_tokens):
         if text[tok[1] - 1 : tok[1] + 1] in ctx.lex.common_words and len(t) == 2:
             return None  # 占本|地区: the last character belongs to the next word
