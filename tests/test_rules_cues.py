@@ -97,3 +97,8 @@ def test_names_cut_by_the_segmenter_or_starting_with_a_place_word(extract):
     people = names_of(r, "Person")
     assert {"贺立新", "龙海波"} <= people
     assert "向他" not in people
+
+
+def test_a_resume_gives_the_place_one_comes_from_as_region(extract):
+    r = extract("杨秋兰，女，侗族，1983年4月生，湖北宣恩人，大学学历。现任某医院护士长。\n")
+    assert {(f["person"], f["place"]) for f in facts_of(r, "region")} == {("杨秋兰", "宣恩")}

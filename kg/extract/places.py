@@ -45,7 +45,8 @@ def _pick(cands: list[Division], context: list[str]) -> Division | None:
 def _accept(ctx: Ctx, start: int, end: int, short: bool, prev_end: int) -> bool:
     chained = start == prev_end
     if short:
-        end_ok = end in ctx.tok_ends or ctx.text[end : end + 1] in ("", "市", "县", "区", "省")
+        end_ok = end in ctx.tok_ends or ctx.text[end : end + 1] in ("", "市", "县", "区", "省") or (
+            chained and ctx.text[end : end + 1] == "人")  # 湖北|宣恩人: where one comes from
         return (start in ctx.tok_starts or chained) and (end_ok or _followed_by_place(ctx, end))
     return start in ctx.tok_starts or chained or not is_cjk(ctx.text[start - 1 : start] or " ")
 

@@ -277,6 +277,7 @@ def find_regions(ctx: Ctx) -> None:
             if place:
                 _region(ctx, p.text, place, p.start, place.end, "from-place")
                 done.add(p.text)
+    _native_places(ctx, done)
     for f in ctx.facts:
         if f.kind != "role" or not f.args.get("org") or f.rule == "byline":
             continue  # 吉林日报记者 某某: the paper's province is not the reporter's
@@ -314,6 +315,23 @@ def find_regions(ctx: Ctx) -> None:
             if dl:
                 _region(ctx, p.text, dl, dl.start, p.end, "dateline")
                 done.add(p.text)
+
+
+_NATIVE = re.compile(r"[，,]([^，,。；]{2,12})人(?=[，,。；])")
+
+
+def _native_places(ctx: Ctx, done: set[str]) -> None:
+    """A résumé's opening sentence (某某，女，苗族，1978年生，湖北来凤人，…): the place one
+    comes from is one's region, unless the text ties one to a place more closely."""
+    text = ctx.text
+    for p in ctx.of_label("Person"):
+        if p.text in done or not re.match(r"[，,][男女][，,]", text[p.end : p.end + 3]):
+            continue
+        m = _NATIVE.search(text, p.end, ctx.sentence_of(p.start)[1])
+        place = _most_specific(_places_in(ctx, *m.span(1))) if m else None
+        if place:
+            _region(ctx, p.text, place, p.start, m.end(), "native-place")
+            done.add(p.text)
 
 
 _VILLAGER = re.compile(r"(?:村(?:民|医|[^，。、]{0,6}(?:主任|书记|会计))|牧民)$")
