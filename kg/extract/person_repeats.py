@@ -1,0 +1,81 @@
+"""People found again: every other mention of a name already found, the short forms a text
+uses for them (钱教授, 阿依古丽 for 阿依古丽·吐尔逊), and the clean-ups that follow (a name cut
+too long, a place word inside a given name)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, NMention, occurrences, rx
+from .persons import _add, _left_ok
+
+
+def propagate(ctx: Ctx) -> None:
+    """Every other mention of a name already found in this document."""
+    text = ctx.text
+    names = sorted({m.text for m in ctx.of_label("Person")}, key=lambda s: (-len(s), s))
+    for name in names:
+        for s, e in occurrences(text, name):
+            if ctx.covering(s, "Person") or ctx.covering(e - 1, "Person"):
+                continue
+            if len(name) == 2 and not ctx.aligned(s, e) and not _left_ok(ctx, s):
+                continue
+            if s in ctx.tok_starts or _left_ok(ctx, s):
+                _add(ctx, (s, e), "repeat")
+
+
+def surname_aliases(ctx: Ctx) -> None:
+    """钱教授 for 钱素云: a surname and a form of address, when one person has that surname."""
+    people = {m.text for m in ctx.of_label("Person") if "·" not in m.text}
+    for word in ctx.lex.person_cues.get("after_name", []):
+        for m in rx(r"([\u4e00-\u9fff]{1,2})" + re.escape(word)).finditer(ctx.text):
+            for k in (2, 1):  # 端木|代表, 问向|代表 → 向
+                surname, start = m.group(1)[-k:], m.end(1) - k
+                same = {p for p in people if p.startswith(surname) and len(p) > len(surname)}
+                if len(surname) == k and ctx.lex.is_surname_start(surname) == k and len(
+                        same) == 1:
+                    if not ctx.covering(start, "Person"):
+                        ctx.add(NMention(start, m.end(), "Person", ctx.text[start : m.end()],
+                                         "alias", {"alias_of": same.pop()}))
+                    break
+
+
+def dotted_aliases(ctx: Ctx) -> None:
+    """阿依古丽 for 阿依古丽·吐尔逊: the first part of the one dotted name that starts so."""
+    dotted = {m.text for m in ctx.of_label("Person") if "·" in m.text}
+    for m in ctx.of_label("Person"):
+        full = {d for d in dotted if d.split("·")[0] == m.text}
+        if "·" not in m.text and len(full) == 1:
+            m.attrs["alias_of"] = full.pop()
+    for first in {d.split("·")[0]: d for d in dotted if len(d.split("·")[0]) >= 2}.items():
+        name, full = first
+        if sum(1 for d in dotted if d.startswith(name + "·")) != 1:
+            continue
+        for hit in rx(re.escape(name) + r"(?!·)").finditer(ctx.text):
+            if not ctx.covering(hit.start(), "Person") and _left_ok(ctx, hit.start()):
+                ctx.add(NMention(hit.start(), hit.end(), "Person", name, "alias",
+                                 {"alias_of": full}))
+
+
+def shorter_names(ctx: Ctx) -> None:
+    """赵晶单手持 → 赵晶: a 3-character name whose 2-character head is a name here,
+    when its last character starts a common word."""
+    people = {m.text for m in ctx.of_label("Person")}
+    for m in list(ctx.of_label("Person")):
+        head = m.text[:2]
+        counts = {n: sum(1 for x in ctx.of_label("Person") if x.text == n) for n in (m.text, head)}
+        if len(m.text) == 3 and head in people and m.source != "byline" and (
+                counts[m.text] == 1 and counts[head] >= 1):
+            ctx.mentions.remove(m)
+            ctx.add(NMention(m.start, m.start + 2, "Person", head, m.source))
+
+
+def places_in_names(ctx: Ctx) -> None:
+    """司马永康, 盘金凤: a place word that is a person's given name is no place there."""
+    people = [(m.start, m.end) for m in ctx.mentions
+              if m.label == "Person" and m.source != "byline" and "·" not in m.text]
+    if not people:
+        return
+    ctx.mentions = [m for m in ctx.mentions if not (
+        m.label == "Place" and m.source == "gazetteer"
+        and any(s < m.start and m.end <= e for s, e in people))]
