@@ -52,14 +52,13 @@ def _delegation_context(text: str, congress: str) -> bool:
                           rf"|代表团[^，。；]{{0,20}}(?:讨论|审议)[^，。；]{{0,6}}{c}报告", text))
 
 
-_QUALIFIED = re.compile(r"(?:人大|政协|党代会|职工|员工|居民|村民|牧民|农民|渔民|群众|学生"
-                        r"|家长|教师|妇女|青年|党员|股东|列席|工会|团)$")
 _NOT_AFTER = set("团大们会性处着了委")
 
 
 def delegation_members(ctx: Ctx) -> None:
     """In a delegation report, 代表某某 and 某某代表 name delegates (not 人大代表, 居民代表)."""
     text = ctx.text
+    groups = tuple(ctx.lex.person_cues.get("group_representatives", []))  # 人大|代表某某
     for p in ctx.of_label("Person"):
         if p.source == "byline":
             continue
@@ -67,7 +66,7 @@ def delegation_members(ctx: Ctx) -> None:
         qualifier = text[max(0, p.start - 6) : p.start - 2]
         if p.source == "alias" and p.text.endswith("代表"):  # 向代表 for 向玉兰
             _add(ctx, p, p.start, p.end, "delegation-alias")
-        elif before.endswith("代表") and not _QUALIFIED.search(qualifier):
+        elif before.endswith("代表") and not qualifier.endswith(groups):
             _add(ctx, p, p.start - 2, p.end, "delegation-before-name")
         elif after.startswith("代表") and after[2:3] not in _NOT_AFTER:
             _add(ctx, p, p.start, p.end + 2, "delegation-after-name")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NMention
+from .context import Ctx, NMention, rx
 from .orgsplit import _split_org_title
 from .roles import _posts, _role
 from .titles import title_ending_at
@@ -87,14 +87,13 @@ def roles_name_line(ctx: Ctx, p: NMention) -> None:
     _posts(ctx, p, start, end, "title-after-name")
 
 
-_RESUME_POSTS = re.compile(r"(?:现任|现为|现兼任|兼任|同时担任|现担任)")
-
-
 def roles_resume(ctx: Ctx) -> None:
     """A résumé paragraph (某某，男，土家族，1969年11月生，…。曾任…。现任某州委常委、某县委书记。):
     the posts of a sentence that opens with 现任 and names nobody are those of the person
     the paragraph opens with."""
     text = ctx.text
+    words = sorted(ctx.lex.person_cues.get("resume_posts", []), key=lambda w: (-len(w), w))
+    posts = rx("|".join(map(re.escape, words))) if words else None
     openers = {}
     for p in ctx.of_label("Person"):
         para = text.rfind("\n", 0, p.start) + 1
@@ -103,10 +102,10 @@ def roles_resume(ctx: Ctx) -> None:
             openers[para] = p
     for s, e in ctx.sentences:
         subject = openers.get(text.rfind("\n", 0, s) + 1)
-        if not subject or subject.end >= s or any(
+        if not posts or not subject or subject.end >= s or any(
                 m.label == "Person" and s <= m.start < e for m in ctx.mentions):
             continue
-        for m in _RESUME_POSTS.finditer(text, s, e):  # 2014年回村工作，现任…
+        for m in posts.finditer(text, s, e):  # 2014年回村工作，现任…
             if m.start() == s or text[m.start() - 1] in "，,":
                 _posts(ctx, subject, m.end(), e, "title-resume")
                 break
