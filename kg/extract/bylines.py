@@ -18,11 +18,6 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+"
                    r"|[\u4e00-\u9fff]{2,4}")
 
 
-def _add(ctx: Ctx, span: tuple[int, int], source: str) -> None:
-    name = re.sub(r"[ \u3000]", "", ctx.text[span[0] : span[1]])
-    ctx.add(NMention(span[0], span[1], "Person", name, source))
-
-
 def byline_persons(ctx: Ctx) -> None:
     """记者 张三 李四）: one or more names after a byline role."""
     text = ctx.text
@@ -48,5 +43,5 @@ def byline_persons(ctx: Ctx) -> None:
                         name[0] in _BAD and not ctx.lex.is_surname_start(name)) or (
                         ctx.lex.word_tags.get(name[:2]) in ("v", "vn", "d", "p")):
                     break  # 记者离开时: no name
-                _add(ctx, k.span(), "byline")
+                ctx.add(NMention(k.start(), k.end(), "Person", name, "byline"))
                 p = k.end()

@@ -193,7 +193,8 @@ def _relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
 
 def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     text = ctx.text
-    if not any(n in text for n in congress_names(congress)):
+    known = congress_names(congress)
+    if not any(n in text for n in known):
         return
     strong, weak, listed = _cues(congress)
     in_context = f"{congress}代表" in text
@@ -209,8 +210,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         for p in ctx.of_label("Person"):  # words, each under its name line or name（…）：
             if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")
-    names = "|".join(map(re.escape, congress_names(congress)))
-    for m in rx(rf"(?:党的|中国共产党)?(?:{names})代表(、|[ \u3000]+)?").finditer(text):
+    either = "|".join(map(re.escape, known))
+    for m in rx(rf"(?:党的|中国共产党)?(?:{either})代表(、|[ \u3000]+)?").finditer(text):
         # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某; 二十大代表某某
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)

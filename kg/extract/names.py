@@ -23,14 +23,15 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
     return found
 
 
-_PRONOUNS = set("他她它我你您咱")  # 向|他: a surname before a pronoun is a preposition
+# not in a given name: function characters, and pronouns (向|他: a surname before a pronoun
+# is a preposition)
+_NOT_GIVEN = BAD | set("他她它我你您咱")
 
 
 def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
     if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
         return False
-    if s in ctx.lex.not_names or set(s[1:]) & BAD or s[-1] in NAME_END_BAD or (
-            set(s[1:]) & _PRONOUNS):
+    if s in ctx.lex.not_names or set(s[1:]) & _NOT_GIVEN or s[-1] in NAME_END_BAD:
         return False
     if s[0] in BAD and not (strong and ctx.lex.is_surname_start(s)):
         return False  # 向春梅 after a title, but not 向他说

@@ -29,6 +29,7 @@ from .titles import title_ending_at
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
 _VERBAL = {"v", "vd", "a", "ad", "d", "p"}
+_LEAD_TAGS = _VERBAL | {"c", "r", "u"}  # a word opening a dotted run that is no name's
 _COMPLEMENTS = set("完着了过")  # a verb's ending: 听完, 笑着
 _AFTER_NAME = PUNCT + "在说是的和与等也曾"  # what may follow a name
 
@@ -82,7 +83,7 @@ def _lead_word(ctx: Ctx, word: str) -> bool:
     if word in ctx.lex.minority_parts or ctx.lex.word_tags.get(word, "").startswith("nr"):
         return False
     return (word in ctx.lex.common_words or word in ctx.lex.stop_tokens
-            or ctx.lex.word_tags.get(word) in _VERBAL | {"c", "r", "u"})
+            or ctx.lex.word_tags.get(word) in _LEAD_TAGS)
 
 
 def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | None:
