@@ -206,7 +206,7 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     from kg.build import extract_all
     from kg.cache import ExtractionCache
     from kg.fragments import BuiltGraph
-    from kg.graph import BuildReport
+    from kg.graph import BuildReport, KnowledgeGraph
     from kg.parallel import make_executor
     from kg.read import iter_documents
     from kg.resolve import resolve
@@ -237,11 +237,10 @@ def phases(folder: str, cache: str, jobs: str = "1") -> None:
     lap("resolve")
     built = BuiltGraph(resolved, cache if store else None)
     lap("rdf")
-    text = built.turtle()
-    lap("turtle")
-    with tempfile.TemporaryDirectory() as out:
-        built.write_html(Path(out) / "graph.html")
-    lap("html")
+    with tempfile.TemporaryDirectory() as out:  # Turtle here, the page in a child meanwhile
+        files = KnowledgeGraph(built).save(out)
+        text = files["turtle"].read_text(encoding="utf-8")
+    lap("turtle+html")
     print(json.dumps({"times": times, "rss": rss, "cpu": cpu, "extracted": report.extracted,
                       "cached": report.cached, "triples": len(built), "turtle": len(text),
                       "sentences": found[0], "mentions": found[1], "facts": found[2]}))

@@ -114,15 +114,29 @@ class BuiltGraph:
 
     def __init__(self, res: Resolved, cache: str | Path | None = None) -> None:
         self.res = res
-        by_doc = cited(res)
-        mapper = Mapper(res)
-        mapper.shared()
-        self.shared = mapper.out
-        self.sources = DocumentSources(res, by_doc, mapper.iri)  # the graph's own IRI objects
-        store = FragmentCache(cache) if cache is not None else None
-        writer = TurtleWriter()
-        self.blocks: list[tuple[str, str]] = []
+        self._by_doc = cited(res)
+        self._mapper = Mapper(res)
+        self._mapper.shared()
+        self.shared = self._mapper.out
+        self.sources = DocumentSources(res, self._by_doc, self._mapper.iri)  # the graph's IRIs
+        self._cache = cache
+        self._blocks: list[tuple[str, str]] | None = None
         self._size = len(self.shared)
+        self._triples: Triples | None = None
+
+    @property
+    def blocks(self) -> list[tuple[str, str]]:
+        """Each document's own Turtle blocks, made (or read from the cache) on first use:
+        the explorer does not need them, so a build can write its page meanwhile."""
+        if self._blocks is None:
+            self._blocks = self._document_blocks()
+        return self._blocks
+
+    def _document_blocks(self) -> list[tuple[str, str]]:
+        mapper, res, by_doc = self._mapper, self.res, self._by_doc
+        store = FragmentCache(self._cache) if self._cache is not None else None
+        writer = TurtleWriter()
+        blocks: list[tuple[str, str]] = []
         for doc in res.documents:
             cites = by_doc.get(doc.doc_id, set())
             key = fragment_key(doc, cites) if store else ""
@@ -138,11 +152,13 @@ class BuiltGraph:
                     except OSError as err:  # a full disk costs speed, not the build
                         print(f"kg: rdf cache off: {err}", file=sys.stderr)
                         store = None
-            self.blocks.extend(hit[0])
+            blocks.extend(hit[0])
             self._size += hit[1]
-        self._triples: Triples | None = None
+        mapper.out = self.shared
+        return blocks
 
     def __len__(self) -> int:
+        self.blocks  # noqa: B018 - the documents' triples count too
         return self._size
 
     def triples(self) -> Triples:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from rdflib import Graph
 
+from .forked import in_background
 from .io import write_atomic
 from .query import format_result, query_text, run
 from .triples import Triples
@@ -129,6 +130,14 @@ class KnowledgeGraph:
     def save(self, out_dir: str | Path, title: str = "kg") -> dict[str, Path]:
         """Write graph.ttl and graph.html into ``out_dir``, each atomically."""
         out = Path(out_dir)
-        ttl = write_atomic(out / "graph.ttl", self.turtle())
-        html = self.to_html(out / "graph.html", title=title)
+        if self._built is None:
+            ttl = write_atomic(out / "graph.ttl", self.turtle())
+            return {"turtle": ttl, "html": self.to_html(out / "graph.html", title=title)}
+        # A build's page needs only the shared triples: a forked child writes it on the
+        # other core while this process makes the documents' Turtle (kg/forked.py).
+        page = in_background(lambda: self.to_html(out / "graph.html", title=title))
+        try:
+            ttl = write_atomic(out / "graph.ttl", self.turtle())
+        finally:
+            html = page()
         return {"turtle": ttl, "html": html}

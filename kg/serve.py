@@ -312,7 +312,7 @@ def _slots(store: Store, limits: Limits) -> int:
     """Queries allowed to run at once. rdflib's SPARQL parser (pyparsing) is not thread-safe:
     concurrent parses fail at random and can leave it broken for every later query, so rdflib
     queries that run in this process (no time limit, hence no fork) go one at a time."""
-    from .store_fork import CAN_FORK
+    from .forked import CAN_FORK
 
     if store.backend == "rdflib" and (limits.timeout is None or not CAN_FORK):
         return 1

@@ -5,7 +5,7 @@ both backends answer the same queries with the same result bytes: Oxigraph write
 SELECT results itself and kg/store_format.py writes rdflib's in the same bytes
 (everything else is written there for both). What is refused (updates,
 SERVICE, FROM) is decided in kg/store_check.py; time limits are enforced by
-running the query in a forked child that is killed on timeout (kg/store_fork.py
+running the query in a forked child that is killed on timeout (kg/forked.py
 says why). ``auto`` picks Oxigraph whenever pyoxigraph is installed: it loads a
 graph about 14x faster than rdflib and answered every query 8-83x faster (CPU time)
 at every size measured, 10k to 1M triples (benchmarks/sparql.py, README "SPARQL stores").
@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .forked import WorkerDied, WorkerTimeout, run_with_timeout
 from .query import QueryError as _BaseQueryError
 from .store_check import classify_failure, refusal
-from .store_fork import WorkerDied, WorkerTimeout, run_with_timeout
 from .store_format import (
     CONTENT_TYPES,
     GRAPH_FORMATS,

@@ -1,4 +1,4 @@
-"""Run a query with a hard time limit, in a forked child that is killed on timeout.
+"""Work in a forked child: a query with a hard time limit, or a page written beside the Turtle.
 
 Neither backend can cancel a running query: pyoxigraph evaluates inside Rust
 with no interrupt hook, and one ``next()`` on its iterator can run a whole
@@ -16,6 +16,10 @@ still kills it. Concurrent queries each get their own child.
 
 Where ``os.fork`` does not exist the query runs in-process and the deadline is
 only checked afterwards (documented limitation).
+
+``in_background`` uses the same child for work that needs no deadline but a second
+core: a build writes its HTML page in a child while it writes the Turtle (both read
+the built graph, which the child shares copy-on-write).
 """
 
 from __future__ import annotations
@@ -63,28 +67,25 @@ def _reap(pid: int) -> int:
     return status
 
 
-def run_with_timeout(fn: Callable[[], T], timeout: float) -> T:
-    """``fn()`` in a forked child; WorkerTimeout if it takes longer than ``timeout`` s."""
-    if not CAN_FORK:
-        start = time.monotonic()
-        value = fn()
-        if time.monotonic() - start > timeout:
-            raise WorkerTimeout
-        return value
+def _start(fn: Callable[[], T]) -> tuple[int, int]:
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         os.close(r)
         _child(fn, w)
     os.close(w)
-    deadline = time.monotonic() + timeout
+    return pid, r
+
+
+def _collect(pid: int, r: int, deadline: float | None) -> T:
+    """The child's answer (its exception raised here); WorkerTimeout past ``deadline``."""
     buf = bytearray()
     need = 8  # a length header, then the pickled answer: a pipe copy held by a
     done = False  # concurrently forked sibling would keep EOF from ever coming
     try:
         while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
                 raise WorkerTimeout
             ready, _, _ = select.select([r], [], [], left)
             if not ready:
@@ -104,8 +105,36 @@ def run_with_timeout(fn: Callable[[], T], timeout: float) -> T:
             os.kill(pid, signal.SIGKILL)
         status = _reap(pid)
     if need == 8 or len(buf) < need:
-        raise WorkerDied(f"query worker exited without an answer (status {status})")
+        raise WorkerDied(f"worker exited without an answer (status {status})")
     kind, value = pickle.loads(bytes(buf[8:need]))
     if kind == "err":
         raise value
     return value
+
+
+def run_with_timeout(fn: Callable[[], T], timeout: float) -> T:
+    """``fn()`` in a forked child; WorkerTimeout if it takes longer than ``timeout`` s."""
+    if not CAN_FORK:
+        start = time.monotonic()
+        value = fn()
+        if time.monotonic() - start > timeout:
+            raise WorkerTimeout
+        return value
+    return _collect(*_start(fn), time.monotonic() + timeout)
+
+
+def in_background(fn: Callable[[], T]) -> Callable[[], T]:
+    """Start ``fn()`` in a forked child and return a function that waits for its value
+    (raising what it raised). Without ``os.fork`` it runs now, in this process."""
+    if not CAN_FORK:
+        try:
+            value = fn()
+        except BaseException as err:
+            failed = err
+
+            def fail() -> T:
+                raise failed
+            return fail
+        return lambda: value
+    pid, r = _start(fn)
+    return lambda: _collect(pid, r, None)
