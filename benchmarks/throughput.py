@@ -7,10 +7,11 @@ For each corpus size (1 = the sample corpus, N = N copies of it with people's na
 county names varied, so resolution has real work) it prints characters, wall time and
 characters/s of (a) bare pkuseg segmentation of the same texts in one process and (b)
 `kg build --no-cache` (read → extract → resolve → RDF → Turtle, and the HTML page) with
-each --jobs, both including model load, the ratio (b)/(a), and the peak RSS summed over
-the process and its workers. ``--incremental``: rebuilds of the largest corpus with one
-document changed (cached extraction, RDF and name comparisons), against full builds
-(medians of ``--repeat``), and the time of each stage of such a rebuild.
+each --jobs, both including model load, the ratio (b)/(a), and the peak memory summed
+over the process and its workers (PSS on Linux: pages a forked child shares count once).
+``--incremental``: rebuilds of the largest corpus with one document changed (cached
+extraction, RDF and name comparisons), against full builds (medians of ``--repeat``), and
+the time of each stage of such a rebuild.
 ``--big-mb``: one file of that many MB (varied copies of the sample articles one after
 another): peak RSS of reading it as UTF-8 and as GB18030, then the time, peak RSS and
 triples of building it with the largest --jobs, stage by stage.
@@ -130,8 +131,20 @@ def _vary(text, people, places, rng, surnames, single, given, counties) -> str:
 # --- measuring ----------------------------------------------------------------------------
 
 
+def _memory(p) -> int:
+    """A process's proportional set size where the OS gives it (Linux), else its RSS: a
+    forked child shares its parent's pages, and summed RSS would count them twice."""
+    import psutil
+
+    try:
+        return p.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return p.memory_info().rss
+
+
 def run_measured(cmd: list[str], detail: dict | None = None) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (bytes, the process and its children summed) and stdout.
+    """Wall seconds, peak memory (bytes, the process and its children summed: PSS on
+    Linux, RSS elsewhere) and stdout.
 
     ``detail``, when given, receives the peak RSS of the process alone (``parent``) and of
     its children (``children``), and the CPU seconds of each child (``cpu``), last seen.
@@ -156,7 +169,7 @@ def run_measured(cmd: list[str], detail: dict | None = None) -> tuple[float, int
             try:
                 for p in [root, *root.children(recursive=True)]:
                     try:
-                        rss = p.memory_info().rss
+                        rss = _memory(p)
                         total += rss
                         if p.pid == root.pid:
                             mine = rss
