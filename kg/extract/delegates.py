@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention, rx
+from .context import Ctx, NFact, NMention, line_spans, rx
 from .rosters import heading_before, roster_lines
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
@@ -20,7 +20,7 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     c = re.escape(congress)
     strong = re.compile(
         rf"(?:当选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
-        rf"|作为出席(?:党的)?{c}的代表"
+        rf"|作为[^，。；]{{0,8}}?出席(?:党的)?{c}的[^，。；]{{0,6}}?代表"
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、")
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
     listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
@@ -139,6 +139,36 @@ def announced_list(ctx: Ctx, congress: str) -> None:
                 _add(ctx, p, m.start(), p.end, "announced-list")
 
 
+_NOTICE = re.compile(r"(?:当选人|当选代表)[^\n：:。]{0,24}如下[^\n：:。]{0,16}[：:]")
+
+
+def public_notice(ctx: Ctx, congress: str) -> None:
+    """现将…当选人的基本情况公示如下：, then a paragraph per person (某某，女，汉族，…): a
+    notice of the elected, when the paragraph names the congress (not of nominees:
+    候选人, 预备人选)."""
+    text = ctx.text
+    for m in _NOTICE.finditer(text):
+        para = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+        if not _names_congress(text, m.start(), m.end(), congress) or re.search(
+                r"候选|预备人选|推荐人选|考察对象", para):
+            continue
+        pos = m.end()
+        for a, b in line_spans(text[pos:]):
+            line = text[pos + a : pos + b]
+            if not line.strip():
+                continue
+            lead = len(line) - len(line.lstrip(" \t\u3000"))
+            p = ctx.mention_at(pos + a + lead, pos + a + lead + _name_len(line[lead:]), "Person")
+            if not p or not re.match(r"[，,（(][男女][，,）)]", text[p.end : p.end + 3]):
+                break  # the entries end with the first paragraph not of that form
+            _add(ctx, p, m.start(), p.end, "notice")
+
+
+def _name_len(line: str) -> int:
+    m = re.match(r"[\u4e00-\u9fff·]{2,12}?(?=[，,（(][男女][，,）)])", line)
+    return m.end() if m else 0
+
+
 def roster_delegates(ctx: Ctx, congress: str) -> None:
     """The names printed under a heading of the congress's delegate list
     (…出席中国共产党第二十次全国代表大会代表名单)."""
@@ -202,6 +232,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         delegation_members(ctx)
     if in_context:
         announced_list(ctx, congress)
+    public_notice(ctx, congress)
     roster_delegates(ctx, congress)
     if re.search(r"代表(?:风采|心声|之声|访谈)", text):  # a page of delegates' profiles or
         from .rosters import OPENER
@@ -239,7 +270,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 subject = [p for p in people if p.end <= cue_at]
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
-            elif re.match(r"这位|他|她", sent) or re.search(r"[，,](?:这位|他|她)", sent):
+            elif re.search(r"(?:这位|他|她)(?!们)", sent):  # 作为…代表，她…; 今年6月他当选…
                 prev = _previous_person(ctx, s)
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")

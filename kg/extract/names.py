@@ -28,6 +28,10 @@ def valid_name(ctx: Ctx, s: str, *, strong: bool = False) -> bool:
 _NOT_GIVEN = BAD | set("他她它我你您咱")
 
 
+# a word of these kinds opening a token makes it no name (监督|处 after 干部)
+_VERBAL = ("v", "vn", "a", "ad", "d", "p", "c")
+
+
 def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
     if not 2 <= len(s) <= 4 or not all(is_cjk(c) for c in s):
         return False
@@ -48,7 +52,7 @@ def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
         return False  # 丰收节, 马上就: a verb or adverb, not a surname and a given name
     if n and 1 <= len(s) - n <= 2:
         return True
-    return strong and len(s) >= 3
+    return strong and len(s) >= 3 and ctx.lex.word_tags.get(s[:2]) not in _VERBAL
 
 
 def surname_shaped(ctx: Ctx, name: str) -> bool:

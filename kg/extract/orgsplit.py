@@ -78,6 +78,11 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
         return stretch, ""
     if stretch in _ANAPHORA:
         return _antecedent(ctx, stretch, s), ""
+    body = stretch[1:]
+    if stretch[0] in "乡镇县市" and body in ctx.lex.org_suffixes:  # 镇党委|书记 in a town's
+        place = _antecedent(ctx, stretch[0], s)  # brief: the town named before, whose 党委书记
+        if place != stretch[0]:
+            return place, body
     if len(stretch) >= 3 and re.search(r"(村|社区|镇|乡|街道|嘎查|苏木)$", stretch) or any(
             m.label == "Place" and m.end == t0 and m.start >= s for m in ctx.mentions):
         return stretch, ""  # 下新屋村|党委书记: a village not in the gazetteer; 某某嘎查|书记

@@ -64,6 +64,9 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
         start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…
     for a, b in ctx.tokens_from(last_dot + 2, end):
         word = ctx.text[a:b]
+        if len(word) == 1 and word in ctx.lex.minority_names.get("ending", []) and (
+                b == end and text[b : b + 1] in PUNCT):
+            break  # 托乎|提：, a name's last syllable before a colon
         if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
                 ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
             end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
@@ -98,7 +101,18 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     minority = minority_name_at(ctx, p)
     if minority and (not span or minority[1] > span[1]):
         return minority  # 边巴次仁, not 边巴次
-    return span or foreign_name_at(ctx, p, 3 if strong else 4)
+    return _untailed(ctx, span) if span else foreign_name_at(ctx, p, 3 if strong else 4)
+
+
+def _untailed(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """牧民|乌力吉家|的: a word glued after the name (家, 率队) is no part of it."""
+    s, e = span
+    for tail in ctx.lex.person_cues.get("name_tail", []):
+        k = e - len(tail)
+        if k - s >= 3 and ctx.text.endswith(tail, 0, e) and ctx.text[e : e + 1] in "的里中，," and (
+                is_minority_name(ctx, ctx.text[s:k]) or valid_name(ctx, ctx.text[s:k])):
+            return s, k
+    return span
 
 
 def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
@@ -260,7 +274,10 @@ def cue_persons(ctx: Ctx) -> None:
                     ctx.lex.common_words):
                 continue  # 农民|丰收节: a common word, not a surname and a given name
             if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在等"
-                         or span[1] == len(text)):
+                         or span[1] == len(text) or text.endswith("大代表", 0, after)
+                         and span[1] in ctx.tok_starts and (  # 二十大代表|肖春明|回到, not
+                             ctx.token_at(span[0]) == span  # 二十大代表|应|具备
+                             or text[span[0] + 1 : span[1]] not in ctx.lex.common_words)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
         for at, _ in occurrences(text, word):

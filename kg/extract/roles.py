@@ -39,6 +39,10 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     pos = p.start
     while pos > 0 and text[pos - 1] in "”’\"":
         pos -= 1
+    if pos == p.start and text[pos - 1 : pos] in (" ", "\u3000") and not any(
+            cue in text[text.rfind("\n", 0, pos) + 1 : pos]  # 副处长 某某 (a caption, a
+            for cue in ctx.lex.person_cues.get("byline", [])):  # contact line), not a byline
+        pos -= 1
     t = title_ending_at(ctx, pos)
     if not t or (pos < p.start and "“" in text[max(0, t[0] - 12) : t[0]]):
         return  # “太空授课女教师”王某: an epithet, not a post
@@ -95,6 +99,20 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     _posts(ctx, p, end, s_end, "title-after-name")
 
 
+def roles_caption(ctx: Ctx, p: NMention) -> None:
+    """同期声：某某　某县某村党支部书记 (a TV caption, a signature): the posts after a space,
+    to the end of a short line."""
+    text = ctx.text
+    a = p.end
+    while text[a : a + 1] in (" ", "\u3000"):
+        a += 1
+    end = text.find("\n", a)
+    end = len(text) if end < 0 else end
+    if a == p.end or not 4 <= end - a <= 40 or re.search(r"[。！？：:“”\s]", text[a:end]):
+        return  # (a table row's cells have spaces between them: kg/extract/tables.py)
+    _posts(ctx, p, a, end, "caption")
+
+
 def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
     """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
     text = ctx.text
@@ -117,8 +135,8 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
                 continue  # 国家儿童医学中心、北京儿童医院…带头人: another name of the body
             break
         org, extra = _split_org_title(ctx, a, t[0])
-        if re.search(r"\d|被|荣获|获得|评为", extra):
-            break  # 2021年被评为全国优秀共产党员: an honour, not a post
+        if re.search(r"\d|被|荣获|获得|评为|了", extra):
+            break  # 2021年被评为全国优秀共产党员: an honour; 当了十二年村支书: a past
         if not org and not extra and text[a - 1 : a] == "、":
             org = last_org  # …中心小学校长、党支部书记: the same school
         _role(ctx, p, org, extra + text[t[0] : t[1]], a, rule)
@@ -161,7 +179,9 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
 
 _DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
                           r"|\d{4}年(?:\d{1,2}月)?(?:出?生|入党|参加工作)"
-                          r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,5}学历)$")
+                          r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,9}学历"
+                          r"|[\u4e00-\u9fff]{0,4}(?:博士|硕士|学士)(?:学位)?"
+                          r"|(?:在职)?(?:研究生|大学|大专|中专|高中|初中)(?:文化(?:程度)?)?)$")
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)")
 
 
@@ -199,6 +219,7 @@ def find_roles(ctx: Ctx) -> None:
             continue
         roles_before(ctx, p)
         roles_after(ctx, p)
+        roles_caption(ctx, p)
     roles_anaphora(ctx)
     roles_pronoun(ctx)
     from .elected import (  # built on these

@@ -91,14 +91,24 @@ OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[
 POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现为|系|曾任|任)", re.M)
 
 
+# a caption or signature: 同期声：某某　某县某村党支部书记 (name, a space, posts to line end)
+CAPTION = re.compile(r"^[ \t\u3000]*(?:[\u4e00-\u9fff]{1,6}[：:])?[ \t\u3000]*"
+                     r"([\u4e00-\u9fff·]{2,12})[ \u3000]+[^\n：:。“”]{4,40}$", re.M)
+
+
 def layout_persons(ctx: Ctx, trim_dotted) -> None:
-    """Names the layout of a profile gives: a name line, name（…）：, name，现任…."""
+    """Names the layout of a profile gives: a name line, name（…）：, name，现任…, and a
+    caption's name before its posts."""
+    from .titles import title_ending_at
+
     text = ctx.text
     for pattern, source in ((NAME_LINE, "name-line"), (OPENER, "opener"),
-                            (POST_OPENER, "copula")):
+                            (POST_OPENER, "copula"), (CAPTION, "caption")):
         for m in pattern.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
+            if source == "caption" and not title_ending_at(ctx, m.end()):
+                continue
             if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], source))

@@ -11,6 +11,21 @@ def _ends_org(ctx: Ctx, pos: int) -> bool:
                if w == "weak")
 
 
+def _named_body_ends(ctx: Ctx, cut: int, title_start: int) -> bool:
+    """An organisation named in full ends inside a longer title: …东关派出所|所长, not
+    …分局|东关派出所所长 (派出所所长 is a title only when no body is named before it).
+    Party units and committees stay in the title (…镇|党委书记, …村|村委会主任), as the
+    papers write the post; a named community or village goes with its name."""
+    head = ctx.text[title_start:cut]
+    if head in ("社区", "村", "嘎查"):  # 巴彦岱路|社区党委书记: the community's own name
+        before = ctx.tokens_ending(title_start)
+        return bool(before) and before[0][1] - before[0][0] >= 2 and (
+            ctx.text[before[0][0] : title_start] not in ctx.lex.common_words)
+    return ctx.lex.org_suffixes.get(head) == "strong" and head[-1] not in "会委" and any(
+        m.label == "Organization" and m.end == cut and m.start < title_start
+        for m in ctx.mentions)
+
+
 def title_ending_at(ctx: Ctx, pos: int) -> tuple[int, int] | None:
     """The title ending at ``pos``, with its modifiers (副, 常务, 名誉…).
 
@@ -25,7 +40,8 @@ def title_ending_at(ctx: Ctx, pos: int) -> tuple[int, int] | None:
     if pos - len(pick) not in ctx.tok_starts and aligned:
         pick = aligned[0]  # 重症医学科|带头人, not 重症医|学科带头人
     for t in found[found.index(pick) + 1 :]:
-        if len(pick) - len(t) == 1 and _ends_org(ctx, pos - len(t)):
+        if len(pick) - len(t) == 1 and _ends_org(ctx, pos - len(t)) or _named_body_ends(
+                ctx, pos - len(t), pos - len(pick)):
             pick = t
             break
     start = pos - len(pick)
