@@ -318,7 +318,7 @@ def mb(n: int) -> str:
 
 def throughput(sizes: list[int], jobs: list[int], work: Path) -> dict[int, float]:
     print(f"{'size':>6} {'docs':>6} {'chars':>11} {'what':>12} {'seconds':>8} {'chars/s':>9}"
-          f" {'ratio':>6} {'peak RSS':>9}")
+          f" {'ratio':>6} {'peak mem':>9}")
     full: dict[int, float] = {}
     for size in sizes:
         folder = work / f"x{size}"
