@@ -70,6 +70,8 @@ def test_he_elected_in_mid_sentence_is_the_person_named_before(extract):
     r = extract("码头经理孔德胜告诉记者，港区吞吐量逆势增长。今年6月他当选党的二十大代表时，"
                 "工友们放了一挂鞭炮。\n")
     assert {f["person"] for f in facts_of(r, "delegate")} == {"孔德胜"}
+    r = extract("码头经理孔德胜说，港区吞吐量增长。当选二十大代表的还有其他三位同志。\n")
+    assert facts_of(r, "delegate") == []  # 其他 is no 他
 
 
 def test_mongolian_names_after_a_post(extract):

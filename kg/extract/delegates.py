@@ -270,7 +270,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 subject = [p for p in people if p.end <= cue_at]
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
-            elif re.search(r"(?:这位|他|她)(?!们)", sent):  # 作为…代表，她…; 今年6月他当选…
+            elif re.search(r"这位|(?<![其吉利])[他她](?![们人])", sent):  # 今年6月他当选…
                 prev = _previous_person(ctx, s)
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
