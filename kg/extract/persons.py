@@ -71,7 +71,7 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
                 ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
             end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
             break
-    for tail in sorted(ctx.lex.person_cues.get("name_tail", []), key=lambda s: (-len(s), s)):
+    for tail in _name_tails(ctx):
         if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:
             end -= len(tail)
             break
@@ -104,10 +104,15 @@ def name_after(ctx: Ctx, p: int, *, strong: bool = True) -> tuple[int, int] | No
     return _untailed(ctx, span) if span else foreign_name_at(ctx, p, 3 if strong else 4)
 
 
+def _name_tails(ctx: Ctx) -> list[str]:
+    """Words glued after a name (家, 率队), longest first: one cut for every kind of name."""
+    return sorted(ctx.lex.person_cues.get("name_tail", []), key=lambda s: (-len(s), s))
+
+
 def _untailed(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     """牧民|乌力吉家|的: a word glued after the name (家, 率队) is no part of it."""
     s, e = span
-    for tail in ctx.lex.person_cues.get("name_tail", []):
+    for tail in _name_tails(ctx):
         k = e - len(tail)
         if k - s >= 3 and ctx.text.endswith(tail, 0, e) and ctx.text[e : e + 1] in "的里中，," and (
                 is_minority_name(ctx, ctx.text[s:k]) or valid_name(ctx, ctx.text[s:k])):
