@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .extract import delegates, events, honours, orgs, persons, places, roles, stats
+from .extract import delegates, events, honours, orgs, persons, places, regions, roles, stats
 from .extract.context import Ctx
 from .segment_model import pkuseg_model_dir  # noqa: F401 (kg.nlp.pkuseg_model_dir)
 
@@ -48,7 +48,7 @@ _STAGES: dict[str, Callable[[Ctx], None]] = {
     "kg_events": events.find_events,
     "kg_cleanup": lambda ctx: _cleanup(ctx),
     "kg_roles": roles.find_roles,
-    "kg_regions": roles.find_regions,
+    "kg_regions": regions.find_regions,
     "kg_honours": honours.find_honours,
     "kg_stats": stats.find_stats,
     "kg_event_details": stats.find_event_details,

@@ -21,7 +21,8 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     strong = re.compile(
         rf"(?:当选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|作为[^，。；]{{0,8}}?出席(?:党的)?{c}的[^，。；]{{0,6}}?代表"
-        rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、")
+        rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
+        rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}")
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
     listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
     return strong, weak, listed
@@ -107,7 +108,7 @@ def _names_congress(text: str, s: int, e: int, congress: str) -> bool:
 
 def _examples(congress: str) -> re.Pattern[str]:
     c = re.escape(congress)
-    return rx(rf"当选(?:的)?(?:党的)?(?:{c})?代表中，|出席(?:党的)?{c}的代表中，"
+    return rx(rf"当选(?:的)?(?:党的)?(?:{c})?代表中，|出席(?:党的)?{c}的?代表中，"
               r"|(?:这份|代表)名单上，")
 
 
@@ -169,6 +170,32 @@ def _name_len(line: str) -> int:
     return m.end() if m else 0
 
 
+def named_in_list(ctx: Ctx, congress: str) -> None:
+    """党的二十大代表名单公布，…研究员某某名列其中: the person the list includes."""
+    text = ctx.text
+    for s, e in ctx.sentences:
+        if not re.search(rf"(?:党的)?{re.escape(congress)}代表名单", text[s:e]):
+            continue
+        for p in _persons_in(ctx, s, e):
+            if re.match(r"[也亦]?(?:名列其中|位列其中|榜上有名|赫然在列|在列)", text[p.end : e]):
+                _add(ctx, p, s, p.end + 4, "in-the-list")
+
+
+_TURN = re.compile(r"第[一二三四五六七八九十]位|下面(?:这|一)位|紧随其后|接下来(?:这|一)位"
+                   r"|最后(?:一位|走上)|[走来]到话筒前")
+
+
+def corridor(ctx: Ctx) -> None:
+    """The congress's 代表通道: delegates walk up one after another (第一位代表…, 紧随其后的是…,
+    最后走上通道的是…); the first person of each such paragraph is one of them."""
+    text = ctx.text
+    for a, b in line_spans(text):
+        turn = _TURN.search(text, a, b)
+        people = _persons_in(ctx, a, b) if turn else []
+        if people and "记者" not in text[max(a, people[0].start - 6) : people[0].start]:
+            _add(ctx, people[0], turn.start(), people[0].end, "corridor")
+
+
 def roster_delegates(ctx: Ctx, congress: str) -> None:
     """The names printed under a heading of the congress's delegate list
     (…出席中国共产党第二十次全国代表大会代表名单)."""
@@ -187,7 +214,7 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
 def delegation_regions(ctx: Ctx, congress: str) -> None:
     """出席党的二十大的江西代表团: a delegate of a province's delegation, of whom the text
     ties no other place, is of that province."""
-    from .roles import _region  # regions are made before delegates are known
+    from .regions import _region  # regions are made before delegates are known
 
     c = re.escape(congress)
     m = re.search(rf"出席(?:党的)?{c}的?([^，。；]{{2,10}}?)代表团|([^，。；]{{2,10}}?)代表团"
@@ -207,6 +234,25 @@ def delegation_regions(ctx: Ctx, congress: str) -> None:
             if p:
                 _region(ctx, person, places[0], f.start, f.end, "delegation")
                 tied.add(person)
+
+
+_PRONOUN = re.compile(r"这位|(?<![其吉利])[他她](?![们人])")
+_ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
+
+
+def _weak_cue(weak: re.Pattern[str], text: str, s: int, e: int,
+              known: tuple[str, ...]) -> re.Match[str] | None:
+    """当选代表 / 作为代表, in a text on the congress: not of another congress the clause or
+    the paragraph names (作为代表出席自治区党代会, an item on a 人大 by-election)."""
+    m = weak.search(text[s:e])
+    if not m:
+        return None
+    clause = re.split(r"[，。；]", text[s + m.end() : e], maxsplit=1)[0]
+    para = text[text.rfind("\n", 0, s) + 1 : e]
+    if (_OTHER_CONGRESS.search(clause) or _OTHER_CONGRESS.search(para)) and not any(
+            n in para for n in known):
+        return None
+    return m
 
 
 def _relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
@@ -233,6 +279,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     if in_context:
         announced_list(ctx, congress)
     public_notice(ctx, congress)
+    if "代表通道" in text:
+        corridor(ctx)
+    named_in_list(ctx, congress)
     roster_delegates(ctx, congress)
     if re.search(r"代表(?:风采|心声|之声|访谈)", text):  # a page of delegates' profiles or
         from .rosters import OPENER
@@ -252,7 +301,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     for s, e in ctx.sentences:
         sent = text[s:e]
         cue = next((m for m in strong.finditer(sent) if not m.group().endswith("、")), None) or (
-            weak.search(sent) if in_context else None)  # 二十大代表、某某: the rule above
+            _weak_cue(weak, text, s, e, known) if in_context else None)  # 二十大代表、某某: above
         people = _persons_in(ctx, s, e)
         relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
@@ -262,7 +311,17 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             names = {p.attrs.get("alias_of", p.text) for p in people}
             speaker = [p for p in people if p.source == "speech"
                        or text[p.end : p.end + 2] in ("说：", "表示")]
-            if len(names) == 1:
+            direct = [p for p in people
+                      if p.end <= cue_at and _ADVERBS.fullmatch(text[p.end : cue_at])]
+            if direct:  # X当选党的二十大代表, whoever speaks of it
+                _add(ctx, direct[-1], cue_at, s + cue.end(), "cue-direct")
+            elif not any(p.end <= cue_at for p in people) and _PRONOUN.search(
+                    text[s:cue_at]) and _previous_person(ctx, s):  # 这位女教师当选…；与她一同当选的
+                _add(ctx, _previous_person(ctx, s), s, s + cue.end(), "cue-anaphora")
+                if re.search(r"(?:一同|一起|同时|同批)当选", text[s + cue.end() : e]):
+                    for p in people:
+                        _add(ctx, p, cue_at, p.end, "cue-together")
+            elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
             elif speaker:
                 _add(ctx, speaker[-1], cue_at, s + cue.end(), "cue-speaker")
@@ -270,7 +329,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 subject = [p for p in people if p.end <= cue_at]
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
-            elif re.search(r"这位|(?<![其吉利])[他她](?![们人])", sent):  # 今年6月他当选…
+            elif _PRONOUN.search(sent):  # 今年6月他当选…
                 prev = _previous_person(ctx, s)
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
