@@ -88,6 +88,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
+_FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 
 
 def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
@@ -107,6 +108,8 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
     if 2 <= len(chunks) <= 3 and (len(chunks[-1]) >= 3 or "·" in chunks[-1]) and all(
             _is_cjk(c) or c == "·" for c in chunks[-1]):
         return False  # a caption or byline ending in a name: 村民代表 吐尔逊江·买买提
+    if _FIELD_LINE.match(line) and _FIELD_LINE.match(text, m.end()):
+        return False  # 职务：…工程师 / 荣誉：…: the lines of a profile box
     last, nxt = line[-1], text[m.end()]
     if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):
         return False  # a headline before a blank line, not a sentence broken in two

@@ -80,6 +80,9 @@ def _add(ctx: Ctx, person: NMention, honour: str, s: int, e: int, rule: str) -> 
     ctx.facts.append(NFact("honour", {"person": name, "honour": honour}, s, e, rule))
 
 
+_GIVER = re.compile(r"[^“”，。；、]{2,20}?(?:授予|颁发|评定|命名)的?(?=“)")
+
+
 def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
     text, spans = ctx.text, []
     for trig in sorted(ctx.lex.honour_before, key=lambda s: (-len(s), s)):
@@ -89,6 +92,8 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
             end_m = _ITEM_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
             chunk = text[m.end() : end]
+            giver = _GIVER.match(chunk)  # 广州市总工会授予的“…”称号: who gave it is no honour
+            chunk = chunk[giver.end() :] if giver else chunk
             quoted = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []
             items = quoted
             if not items or "、" in re.sub(r"“[^”]*”", "", chunk):
@@ -114,8 +119,8 @@ def named_honours(ctx: Ctx, skip: list[tuple[int, int]]) -> None:
                              text):
             s = m.start()
             place = [p for p in ctx.of_label("Place") if p.end == m.start(2)]
-            if not m.group(1) and place:
-                s = place[0].start
+            if place and m.group(1) != "全国":  # (是)云南省|劳动模范: from the place on
+                s = min(p.start for p in place)
             elif not m.group(1):
                 continue  # 优秀共产党员 alone is a description, not an honour
             elif m.group(1) and m.group(1) != "全国" and not ctx.covering(m.start(), "Place"):
@@ -141,6 +146,12 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
     nxt = [m for m in ctx.of_label("Person") if e <= m.start <= e + 1]
     if nxt:
         return nxt[0]
+    lead = re.search(r"[，,]?(?:也|还|曾)?(?:是|系)(?:一名|一位)?(?:[^，。；]{2,30}、)*$",
+                     text[max(0, s - 60) : s])  # 某某，是云南省劳动模范、全国五一巾帼标兵
+    if lead:
+        said = [m for m in ctx.of_label("Person") if m.end == s - len(lead.group())]
+        if said:
+            return said[0]
     ss, se = ctx.sentence_of(s)
     if re.search(r"这位|该", text[max(ss, s - 12) : s]):
         return _subject(ctx, ss) if not [m for m in ctx.of_label("Person")
@@ -152,4 +163,7 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
 
 
 def find_honours(ctx: Ctx) -> None:
+    from .fiches import fiche_honours
+
     named_honours(ctx, triggered_honours(ctx))
+    fiche_honours(ctx)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NMention, occurrences, rx
-from .persons import _add, _left_ok
+from .name_spans import _left_ok
+from .persons import _add
 
 
 def propagate(ctx: Ctx) -> None:

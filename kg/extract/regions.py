@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NFact, NMention, is_cjk
+from .fiches import fiche_origins
 from .places import LEVEL_RANK
 
 
@@ -46,6 +47,7 @@ def find_regions(ctx: Ctx) -> None:
                 _region(ctx, p.text, place, p.start, place.end, "from-place")
                 done.add(p.text)
     _native_places(ctx, done)
+    fiche_origins(ctx, done)
     for f in ctx.facts:
         if f.kind != "role" or not f.args.get("org") or f.rule == "byline":
             continue  # 吉林日报记者 某某: the paper's province is not the reporter's

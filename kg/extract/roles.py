@@ -242,9 +242,11 @@ def find_roles(ctx: Ctx) -> None:
             roles_name_line(ctx, p)
     roles_elected(ctx)
     roles_resume(ctx)
+    from .fiches import fiche_roles
     from .tables import table_roles
 
     table_roles(ctx)
+    fiche_roles(ctx)
     _work_places(ctx)
 
 

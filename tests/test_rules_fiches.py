@@ -1,0 +1,73 @@
+"""Profile boxes (姓名：… / 职务：… / 荣誉：…), honours given by a body or stated with 是,
+metadata lines and the examples after 出席党的二十大代表中, each on text written for these
+tests (none of it from the seeds or the held-out sets); each fails without its rule."""
+
+from conftest import facts_of, names_of
+
+from kg.normalise import normalise
+
+FICHE = (
+    "问：您最想对年轻人说什么？\n答：别怕苦。\n\n【人物档案】\n"
+    "姓名：欧阳振东\n"
+    "性别：男　民族：回族\n"
+    "出生：1979年3月，甘肃临夏人\n"
+    "职务：中国某重工集团有限公司铸锻分公司总工艺师、热处理研究室主任\n"
+    "荣誉：全国劳动模范、全国技术能手、“陇原工匠”，享受国务院政府特殊津贴\n"
+    "（编辑：周小北）\n"
+)
+
+
+def _roles(result) -> set[tuple[str, str, str]]:
+    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
+
+
+def _honours(result) -> set[tuple[str, str]]:
+    return {(f["person"], f["honour"]) for f in facts_of(result, "honour")}
+
+
+def test_the_lines_of_a_profile_box_are_not_joined():
+    text = normalise(FICHE).text
+    assert "\n职务：" in text and "\n荣誉：" in text
+
+
+def test_a_profile_box_gives_its_person_posts_honours_and_origin(extract):
+    r = extract(FICHE)
+    assert "欧阳振东" in names_of(r, "Person")
+    roles = _roles(r)
+    assert ("欧阳振东", "中国某重工集团有限公司铸锻分公司", "总工艺师") in roles
+    assert ("欧阳振东", "热处理研究室", "主任") in roles
+    assert _honours(r) >= {("欧阳振东", "全国劳动模范"), ("欧阳振东", "全国技术能手"),
+                           ("欧阳振东", "陇原工匠")}
+    assert not any("津贴" in h for _, h in _honours(r))
+    assert {f["person"] for f in facts_of(r, "region")} == {"欧阳振东"}
+
+
+def test_who_gave_an_honour_is_not_part_of_it(extract):
+    r = extract("十多年来，快递员司马立新保持零投诉。他先后获得某市总工会授予的“某市最美快递员”"
+                "称号和“某省五一劳动奖章”。\n")
+    assert _honours(r) == {("司马立新", "某市最美快递员"), ("司马立新", "某省五一劳动奖章")}
+
+
+def test_honours_stated_with_shi_after_a_name_in_a_long_sentence(extract):
+    r = extract("当选代表中，有某村党总支书记刀美兰，带领村民种茶；还有某制药有限公司车间主任"
+                "沈晓红，是云南省劳动模范、全国五一巾帼标兵。\n")
+    assert {("沈晓红", "云南省劳动模范"), ("沈晓红", "全国五一巾帼标兵")} <= _honours(r)
+
+
+def test_a_magazine_reporter_is_of_the_magazine(extract):
+    r = extract("专访党的二十大代表某某\n\n文|本刊记者 邵文杰　图|马一鸣\n\n"
+                "9月下旬，本刊记者进行了专访。\n")
+    assert ("邵文杰", "本刊", "记者") in _roles(r)
+
+
+def test_a_metadata_line_names_nobody(extract):
+    r = extract("某州人民政府\n\n索引号：623000000/2026-00111　　分类：人事信息\n"
+                "发布机构：某县委组织部\n\n某县代表名单公布。\n")
+    assert "索引号" not in names_of(r, "Person")
+
+
+def test_the_examples_after_the_delegates_elected_by_a_province(extract):
+    r = extract("在我省选举产生的出席党的二十大代表中，有一批优秀女党员。"
+                "她们中，有某县某村党总支书记岩温香，先后获得“全国脱贫攻坚先进个人”称号；有某县人民医院妇产科主任拉姆卓玛，"
+                "荣获全国三八红旗手。\n")
+    assert {f["person"] for f in facts_of(r, "delegate")} == {"岩温香", "拉姆卓玛"}
