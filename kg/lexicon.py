@@ -243,6 +243,7 @@ class Lexicon:
     org_modifiers: set[str] = field(default_factory=set)
     org_joined: set[str] = field(default_factory=set)  # endings that may hold 与 inside
     common_words: set[str] = field(default_factory=set)
+    verb_surnames: set[str] = field(default_factory=set)  # 种: 村民|种茶 is no name
     word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
     generic_event_prefixes: set[str] = field(default_factory=set)
@@ -298,6 +299,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         landmarks=read_aliases(lex_dir / "landmarks.tsv"),
         stop_tokens=set(read_list(lex_dir / "stop_tokens.txt")),
         not_names=set(read_list(lex_dir / "not_names.txt")),
+        verb_surnames=set(read_list(lex_dir / "verb_surnames.txt")),
         person_cues=cues,
         minority_names=read_sections_any(lex_dir / "minority_names.txt"),
         org_modifiers=set(read_list(lex_dir / "org_modifiers.txt")),

@@ -71,3 +71,33 @@ def test_the_examples_after_the_delegates_elected_by_a_province(extract):
                 "她们中，有某县某村党总支书记岩温香，先后获得“全国脱贫攻坚先进个人”称号；有某县人民医院妇产科主任拉姆卓玛，"
                 "荣获全国三八红旗手。\n")
     assert {f["person"] for f in facts_of(r, "delegate")} == {"岩温香", "拉姆卓玛"}
+
+
+def test_a_verb_surname_before_its_object_is_no_name(extract):
+    r = extract("这些年，她带领村民种花椒、种茶叶，全村人均收入翻了一番。\n")
+    assert not any(n.startswith("种") for n in names_of(r, "Person"))
+
+
+def test_yi_names_after_a_title(extract):
+    r = extract("公司总经理吉伍阿牛说，彝绣产业带动了就业。"
+                "技术员阿苏子莫说：“在家门口上班真好。”\n")
+    assert {"吉伍阿牛", "阿苏子莫"} <= names_of(r, "Person")
+
+
+def test_a_post_after_this_delegate_and_before_the_verb(extract):
+    r = extract("党的二十大代表曲比阿果从北京回到家乡已经十天。这一天，这位党的二十大代表、"
+                "四川省凉山彝族自治州美姑县巴普镇依子村党支部书记要连讲三场。\n")
+    assert ("曲比阿果", "四川省凉山彝族自治州美姑县巴普镇依子村", "党支部书记") in _roles(r)
+
+
+def test_a_dotted_name_without_its_dot_or_by_its_last_part_is_one_person(extract):
+    r = extract("镇长沙马·阿果已经出了门。中午，阿果说：“花椒长得好。”\n"
+                "图为沙马阿果（右）在村里查看苗情。\n")
+    people = {m.text: m.attrs for m in r.mentions if m.label == "Person"}
+    assert dict(people["沙马阿果"]).get("alias_of") == "沙马·阿果"
+    assert dict(people["阿果"]).get("alias_of") == "沙马·阿果"
+
+
+def test_an_original_title_line_names_nobody(extract):
+    r = extract("原标题：二十大代表某某回乡宣讲\n来源：某日报\n党的二十大代表某某回到村里。\n")
+    assert "原标题" not in names_of(r, "Person")

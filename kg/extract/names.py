@@ -37,6 +37,8 @@ def _valid_name(ctx: Ctx, s: str, strong: bool) -> bool:
         return False
     if s in ctx.lex.not_names or set(s[1:]) & _NOT_GIVEN or s[-1] in NAME_END_BAD:
         return False
+    if s[0] in ctx.lex.verb_surnames and (len(s) == 2 or s[1:] in ctx.lex.common_words):
+        return False  # 村民|种茶, 种花椒: a verb and its object
     if s[0] in BAD and not (strong and ctx.lex.is_surname_start(s)):
         return False  # 向春梅 after a title, but not 向他说
     if s in ctx.lex.orgs or (s in ctx.lex.common_words and not (

@@ -42,10 +42,19 @@ def surname_aliases(ctx: Ctx) -> None:
 
 
 def dotted_aliases(ctx: Ctx) -> None:
-    """阿依古丽 for 阿依古丽·吐尔逊: the first part of the one dotted name that starts so."""
+    """阿依古丽 for 阿依古丽·吐尔逊: the first part of the one dotted name that starts so;
+    the name written without its dot, or its last part alone (阿呷 for 沙马·阿呷), is the
+    same name."""
     dotted = {m.text for m in ctx.of_label("Person") if "·" in m.text}
+    undotted = {d.replace("·", ""): d for d in dotted}
+    lasts = [d.split("·")[-1] for d in dotted]
+    firsts = {d.split("·")[0] for d in dotted}
+    undotted.update({last: d for last, d in zip(lasts, dotted, strict=True)  # 阿呷书记
+                     if lasts.count(last) == 1 and last not in firsts and len(last) >= 2})
     for m in ctx.of_label("Person"):
         full = {d for d in dotted if d.split("·")[0] == m.text}
+        if m.text in undotted:  # 沙马阿呷 in a caption for 沙马·阿呷
+            full = {undotted[m.text]}
         if "·" not in m.text and len(full) == 1:
             m.attrs["alias_of"] = full.pop()
     for first in {d.split("·")[0]: d for d in dotted if len(d.split("·")[0]) >= 2}.items():

@@ -16,7 +16,7 @@ import re
 from .context import Ctx, NFact, NMention
 from .orgsplit import _AGENCY, _antecedent, _one_org, _split_org_title
 from .spans import expand_left
-from .titles import title_ending_at
+from .titles import title_ending_at, titles_in
 
 
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
@@ -208,6 +208,10 @@ def roles_anaphora(ctx: Ctx) -> None:
     for m in re.finditer(r"这位|该同志", text):
         a, clause_end = m.end(), ctx.clause_of(m.end())[1]
         t = title_ending_at(ctx, clause_end)
+        if not t:  # 这位党的二十大代表、某村党支部书记要连讲三场: the post before the verb
+            inner = [t for t in titles_in(ctx, a, clause_end) if "、" in text[a : t[0]]]
+            t = inner[-1] if inner else None
+            a = text.rfind("、", a, t[0]) + 1 if t else a
         s_start = ctx.sentence_of(m.start())[0]
         prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
         people = [p for p in ctx.of_label("Person") if prev_start <= p.start and p.end <= m.start()
