@@ -251,30 +251,6 @@ def find_roles(ctx: Ctx) -> None:
 
     table_roles(ctx)
     fiche_roles(ctx)
-    _work_places(ctx)
+    from .role_bodies import bodies_of_bare_titles
 
-
-def _work_places(ctx: Ctx) -> None:
-    """A title with no organisation: 医生路生梅就在陕西佳县人民医院 → that hospital."""
-    for f in [f for f in ctx.facts if f.kind == "role" and not f.args["org"]
-              and f.rule != "byline"]:  # 记者 某某 …在人民大会堂: where the reporter is
-        s, e = ctx.sentence_of(f.start)
-        for m in re.finditer(r"在", ctx.text[f.end : e]):
-            at = f.end + m.end()
-            org = next((o for o in ctx.of_label("Organization") if o.start == at), None)
-            if org:
-                f.args["org"] = org.text
-                break
-        if not f.args["org"]:  # 在菏泽市…中心小学，党的二十大代表、语文教师某某
-            before = [o for o in ctx.of_label("Organization") if s <= o.start - 1
-                      and ctx.text[o.start - 1] == "在" and ctx.text[o.end : o.end + 1] in "，,"
-                      and o.end <= f.start and not ctx.text[o.end : f.start].count("。")]
-            if before:
-                f.args["org"] = max(before, key=lambda o: (o.start, o.end)).text
-        if not f.args["org"] and f.rule == "title-before-name" and f.start > 0 and (
-                ctx.text[f.start - 1] in "，,"):  # 在吉林长春，某公司某中心，高级技师某某正…:
-            scene = [o for o in ctx.of_label("Organization") if o.end == f.start - 1 and (
-                o.start == 0 or ctx.text[o.start - 1] in "，,。\n在" or ctx.covering(
-                    o.start - 1, "Place"))]  # the place the scene is set in, a clause of its own
-            if scene:
-                f.args["org"] = max(scene, key=lambda o: o.end - o.start).text
+    bodies_of_bare_titles(ctx)

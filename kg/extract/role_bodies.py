@@ -1,0 +1,72 @@
+"""The body of a post written without one: 医生路生梅就在陕西佳县人民医院 (where the
+person works), 某公司党委书记甲、经理乙 (the body shared across 、), and 校长某某 a
+sentence after the school was named in its paragraph (a title that implies its kind of body, from
+``title_bodies.tsv``)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, NFact
+
+
+def work_places(ctx: Ctx) -> None:
+    """A title with no organisation: 医生路生梅就在陕西佳县人民医院 → that hospital."""
+    for f in [f for f in ctx.facts if f.kind == "role" and not f.args["org"]
+              and f.rule != "byline"]:  # 记者 某某 …在人民大会堂: where the reporter is
+        s, e = ctx.sentence_of(f.start)
+        for m in re.finditer(r"在", ctx.text[f.end : e]):
+            at = f.end + m.end()
+            org = next((o for o in ctx.of_label("Organization") if o.start == at), None)
+            if org:
+                f.args["org"] = org.text
+                break
+        if not f.args["org"]:  # 在菏泽市…中心小学，党的二十大代表、语文教师某某
+            before = [o for o in ctx.of_label("Organization") if s <= o.start - 1
+                      and ctx.text[o.start - 1] == "在" and ctx.text[o.end : o.end + 1] in "，,"
+                      and o.end <= f.start and not ctx.text[o.end : f.start].count("。")]
+            if before:
+                f.args["org"] = max(before, key=lambda o: (o.start, o.end)).text
+        if not f.args["org"] and f.rule == "title-before-name" and f.start > 0 and (
+                ctx.text[f.start - 1] in "，,"):  # 在吉林长春，某公司某中心，高级技师某某正…:
+            scene = [o for o in ctx.of_label("Organization") if o.end == f.start - 1 and (
+                o.start == 0 or ctx.text[o.start - 1] in "，,。\n在" or ctx.covering(
+                    o.start - 1, "Place"))]  # the place the scene is set in, a clause of its own
+            if scene:
+                f.args["org"] = max(scene, key=lambda o: o.end - o.start).text
+
+
+def shared_bodies(ctx: Ctx, bare: list[NFact]) -> None:
+    """某分公司党委书记甲、经理乙: 乙's post is at 甲's body."""
+    text = ctx.text
+    for f in bare:
+        p = next((m for m in ctx.of_label("Person") if m.end == f.start - 1), None)
+        if not f.args["org"] and p is not None and text[f.start - 1] == "、":
+            prev = [g for g in ctx.facts if g.kind == "role" and g.args["org"]
+                    and g.args["person"] == p.attrs.get("alias_of", p.text) and g.end == p.end]
+            if prev:
+                f.args["org"] = prev[-1].args["org"]
+
+
+def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
+    """校长某某 after …走进某某中学: a title whose kind of body (校长: a school) the text
+    named last in the same paragraph."""
+    text = ctx.text
+    for f in bare:
+        title = re.sub(r"^(?:常务)?副", "", f.args["title"])
+        endings = ctx.lex.title_bodies.get(title)
+        if not endings or f.args["org"]:
+            continue
+        window = text.rfind("\n", 0, f.start) + 1
+        named = [o for o in ctx.of_label("Organization") if window <= o.start and o.end <= f.start
+                 and o.text.endswith(tuple(endings))]
+        if named:
+            f.args["org"] = max(named, key=lambda o: (o.end, o.end - o.start)).text
+
+
+def bodies_of_bare_titles(ctx: Ctx) -> None:
+    work_places(ctx)
+    bare = [f for f in ctx.facts if f.kind == "role" and not f.args["org"]
+            and f.rule == "title-before-name"]
+    shared_bodies(ctx, bare)
+    implied_bodies(ctx, bare)
