@@ -91,6 +91,12 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
                 continue
             end_m = _ITEM_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
+            holder = next((q for q in sorted(ctx.of_label("Person"), key=lambda q: q.start)
+                           if m.end() < q.start < end and text[q.start - 1] == "的"), None)
+            if holder:  # 曾获全国三八红旗手称号的某某是…: the honours end before 的某某
+                end = holder.start - 1
+                end -= next((len(w) for w in ("荣誉称号", "称号", "荣誉")
+                             if text.endswith(w, m.end(), end)), 0)
             chunk = text[m.end() : end]
             giver = _GIVER.match(chunk)  # 广州市总工会授予的“…”称号: who gave it is no honour
             chunk = chunk[giver.end() :] if giver else chunk
@@ -99,7 +105,7 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
             if not items or "、" in re.sub(r"“[^”]*”", "", chunk):
                 items = [x for x in re.split(r"、|”“", chunk)
                          if x.startswith("“") or _honour_like(ctx, clean_honour(x))]
-            person = _subject(ctx, m.start())
+            person = holder or _subject(ctx, m.start())
             if not person:
                 continue
             for item in items:
@@ -153,9 +159,10 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
         if said:
             return said[0]
     ss, se = ctx.sentence_of(s)
-    if re.search(r"这位|该", text[max(ss, s - 12) : s]):
-        return _subject(ctx, ss) if not [m for m in ctx.of_label("Person")
-                                         if ss <= m.start < s] else _subject(ctx, s)
+    if re.search(r"这位|该", text[max(ss, s - 12) : s]):  # the one just named, not the
+        prev = [m for m in ctx.of_label("Person") if m.end <= s  # story's protagonist
+                and m.source != "byline"]
+        return max(prev, key=lambda m: m.start) if prev else None
     people = {m.text for m in ctx.of_label("Person") if ss <= m.start < se}
     if len(people) == 1:
         return next(m for m in ctx.of_label("Person") if ss <= m.start < se)

@@ -88,6 +88,24 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
             m.label == "Place" and m.text == shared for m in ctx.mentions)
         _role(ctx, p, org if i == 0 else ("" if own else shared), title, s,
               "title-before-name")  # 团长、省委书记: each its own body
+    if org:
+        _chained_posts(ctx, p, s, clause_start)
+
+
+def _chained_posts(ctx: Ctx, p: NMention, s: int, floor: int) -> None:
+    """某村党支部书记、某合作社理事长某某: a post before the last, with a body of its own."""
+    text = ctx.text
+    while s - 1 > floor and text[s - 1] == "、":
+        t = title_ending_at(ctx, s - 1)
+        if not t or t[0] <= floor:
+            return
+        a = expand_left(ctx, t[0], floor=floor, allow_joiners=False, by_tag=False)
+        org, extra = _split_org_title(ctx, a, t[0])
+        if not org:
+            return
+        if text[t[0] : t[1]] != "委员":  # 市政协委员、某医院副院长某某: a seat, not a post
+            _role(ctx, p, org, extra + text[t[0] : t[1]], a, "title-before-name")
+        s = a
 
 
 _LEVELS = set("省市县区州盟旗乡镇")  # 省长, 市委书记: a post of its own level's body
@@ -169,7 +187,8 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
         agencies = [lead.group(1)] if lead and lead.group(1) not in ctx.lex.titles else []
     org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
     if org == "本报":  # 来源：闽东日报 … 本报记者: the paper the page names
-        source = re.search(r"来源[：:]\s*([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|报))", text)
+        source = re.search(  # 来源：光明网-《光明日报》
+            r"来源[：:][^\n《]{0,12}?《?([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|报))", text)
         org = source.group(1) if source else org
     _role(ctx, p, org, role, line_start, "byline")
 
@@ -202,6 +221,22 @@ def roles_pronoun(ctx: Ctx) -> None:
             _posts(ctx, people[-1], m.end(), s_end, "title-pronoun")
 
 
+_AS_POSTS = re.compile(r"作为([^，。；“”]{4,60})[，,](?=他|她)")
+
+
+def roles_as(ctx: Ctx) -> None:
+    """作为党的二十大代表、某县人民医院妇产科主任，她…: posts of the person named before."""
+    for m in _AS_POSTS.finditer(ctx.text):
+        s_start = ctx.sentence_of(m.start())[0]
+        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
+        people = [p for p in ctx.of_label("Person") if prev_start <= p.start
+                  and p.end <= m.start() and p.source != "byline"]
+        named = any(q.label in ("Organization", "Place") and m.start(1) <= q.start < m.end(1)
+                    for q in ctx.mentions)  # a body named, not 作为集控运行值长 alone
+        if people and named and title_ending_at(ctx, m.end(1)):
+            _posts(ctx, people[-1], m.start(1), m.end(1), "title-as")
+
+
 def roles_anaphora(ctx: Ctx) -> None:
     """…代表司马建国。这位渭源县…村党支部书记，…: a post of the person just named."""
     text = ctx.text
@@ -232,6 +267,7 @@ def find_roles(ctx: Ctx) -> None:
         roles_caption(ctx, p)
     roles_anaphora(ctx)
     roles_pronoun(ctx)
+    roles_as(ctx)
     from .elected import (  # built on these
         roles_elected,
         roles_in_brackets,
