@@ -19,7 +19,7 @@ _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团
 def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = re.escape(congress)
     strong = re.compile(
-        rf"(?:当选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
+        rf"(?:当选为?|获选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|作为[^，。；]{{0,8}}?出席(?:党的)?{c}的[^，。；]{{0,6}}?代表"
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
         rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}")
@@ -56,7 +56,7 @@ def _delegation_context(text: str, congress: str) -> bool:
 _NOT_AFTER = set("团大们会性处着了委")
 
 
-def delegation_members(ctx: Ctx) -> None:
+def delegation_members(ctx: Ctx, congress: str = "二十大") -> None:
     """In a delegation report, 代表某某 and 某某代表 name delegates (not 人大代表, 居民代表)."""
     text = ctx.text
     groups = tuple(ctx.lex.person_cues.get("group_representatives", []))  # 人大|代表某某
@@ -67,7 +67,9 @@ def delegation_members(ctx: Ctx) -> None:
         qualifier = text[max(0, p.start - 6) : p.start - 2]
         if p.source == "alias" and p.text.endswith("代表"):  # 向代表 for 向玉兰
             _add(ctx, p, p.start, p.end, "delegation-alias")
-        elif before.endswith("代表") and not qualifier.endswith(groups):
+        elif before.endswith("代表") and not qualifier.endswith(groups) and (
+                qualifier.endswith(congress) or not re.search(r"[一二三四五六七八九十]大$",
+                                                               qualifier)):  # 团十八大代表某某
             _add(ctx, p, p.start - 2, p.end, "delegation-before-name")
         elif after.startswith("代表") and after[2:3] not in _NOT_AFTER:
             _add(ctx, p, p.start, p.end + 2, "delegation-after-name")
@@ -236,6 +238,8 @@ def delegation_regions(ctx: Ctx, congress: str) -> None:
                 tied.add(person)
 
 
+_PROFILES = re.compile(r"代表(?:风采|心声|之声|访谈)"
+                       r"|(?:认识|介绍|走近)(?:其中|这)?[\d一二三四五六七八九十]+位")
 _PRONOUN = re.compile(r"这位|(?<![其吉利])[他她](?![们人])")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
@@ -275,7 +279,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     strong, weak, listed = _cues(congress)
     in_context = f"{congress}代表" in text
     if _delegation_context(text, congress) or _only_this_congress(ctx):
-        delegation_members(ctx)
+        delegation_members(ctx, congress)
     if in_context:
         announced_list(ctx, congress)
     public_notice(ctx, congress)
@@ -283,11 +287,13 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         corridor(ctx)
     named_in_list(ctx, congress)
     roster_delegates(ctx, congress)
-    if re.search(r"代表(?:风采|心声|之声|访谈)", text):  # a page of delegates' profiles or
+    if _PROFILES.search(text) and in_context:  # a page of delegates' profiles or words,
+        from .persons import HEADLINE  # each under its name line, name（…）： or 01｜name：
         from .rosters import OPENER
 
         openers = {m.start(1) for m in OPENER.finditer(text)}
-        for p in ctx.of_label("Person"):  # words, each under its name line or name（…）：
+        openers |= {m.start(2) for m in HEADLINE.finditer(text) if m.group(1)}
+        for p in ctx.of_label("Person"):
             if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")
     either = "|".join(map(re.escape, known))

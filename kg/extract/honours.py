@@ -80,7 +80,8 @@ def _add(ctx: Ctx, person: NMention, honour: str, s: int, e: int, rule: str) -> 
     ctx.facts.append(NFact("honour", {"person": name, "honour": honour}, s, e, rule))
 
 
-_GIVER = re.compile(r"[^“”，。；、]{2,20}?(?:授予|颁发|评定|命名)的?(?=“)")
+_GIVER = re.compile(r"[^“”，。；、]{2,20}?(?:授予|颁发|评定|命名)的?(?=“)"
+                    r"|第[\d一二三四五六七八九十]+届(?=“)")  # 获第24届“中国青年五四奖章”
 
 
 def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
@@ -98,7 +99,7 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
                 end -= next((len(w) for w in ("荣誉称号", "称号", "荣誉")
                              if text.endswith(w, m.end(), end)), 0)
             chunk = text[m.end() : end]
-            giver = _GIVER.match(chunk)  # 广州市总工会授予的“…”称号: who gave it is no honour
+            giver = _GIVER.match(chunk)  # 某总工会授予的“…”称号, 第24届“…”: not the honour
             chunk = chunk[giver.end() :] if giver else chunk
             quoted = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []
             items = quoted

@@ -39,6 +39,8 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
+HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*)?([\u4e00-\u9fff·]{2,12})[：:]",
+                       re.M)
 _ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
@@ -113,13 +115,18 @@ def cue_persons(ctx: Ctx) -> None:
     for word in cues.get("intro", []):
         for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
             _add(ctx, m.span(1), "intro")
-    for line in re.finditer(r"^[ \t#]*([\u4e00-\u9fff·]{2,12})[：:]", text, re.M):
-        s, e = line.span(1)
+    for line in HEADLINE.finditer(text):  # 某某：…, 02｜某某：… (a numbered profile's)
+        s, e = line.span(2)
         name = text[s:e]
         rest = text[line.end() :].split("\n")[0]
         if ("·" in name or valid_name(ctx, name)) and len(rest) < 40 and not re.search(
                 r"^\s*[\dA-Za-z]|[\u4e00-\u9fff]{2,6}[：:]", rest):  # 索引号：6230…　分类：
-            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e), "headline")
+            _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e),
+                 "numbered-heading" if line.group(1) else "headline")
+    for m in re.finditer(r"\d{1,3}岁的", text):  # 31岁的欧阳思远，是…
+        span = name_after(ctx, m.end())
+        if span and text[span[1] : span[1] + 1] in "，,是在曾说":
+            _add(ctx, span, "age")
 
 
 def _glued_title_names(ctx: Ctx) -> None:

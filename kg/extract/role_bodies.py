@@ -70,3 +70,5 @@ def bodies_of_bare_titles(ctx: Ctx) -> None:
             and f.rule == "title-before-name"]
     shared_bodies(ctx, bare)
     implied_bodies(ctx, bare)
+    ctx.facts = [f for f in ctx.facts if not (  # 维吾尔族警官某某, 哈萨克族牧民某某:
+        f.rule == "title-ethnic" and not f.args["org"])]  # who one is, not a post

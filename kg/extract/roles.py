@@ -69,6 +69,9 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     s = expand_left(ctx, cut, floor=clause_start, allow_joiners=False, by_tag=False)
     org, extra = _split_org_title(ctx, s, cut)
     extra += text[cut:first]
+    rule = "title-before-name"
+    if not org and re.fullmatch(r"[\u4e00-\u9fff]{1,5}族", extra):  # 壮族教师某某在某中学…:
+        extra, rule = "", "title-ethnic"  # a post only if a body is found for it
     for word in ("村", "社区"):  # 村党支部书记某某: the village named before
         if not org and text.startswith(word, first) and first + len(word) < titles[0][1]:
             head = text[first : titles[0][1]]
@@ -87,7 +90,7 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
         own = i > 0 and text[a] in _LEVELS and text[a] not in shared and not any(
             m.label == "Place" and m.text == shared for m in ctx.mentions)
         _role(ctx, p, org if i == 0 else ("" if own else shared), title, s,
-              "title-before-name")  # 团长、省委书记: each its own body
+              rule)  # 团长、省委书记: each its own body
     if org:
         _chained_posts(ctx, p, s, clause_start)
 

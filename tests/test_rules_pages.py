@@ -1,0 +1,66 @@
+"""Numbered profile pages, ages before names, bank posts, ethnic descriptors and other
+forms met on a bank's page, a youth-league page and an overseas paper, each on text written
+for these tests (none of it from the seeds or the held-out sets); each fails without its
+rule."""
+
+from conftest import facts_of, names_of
+
+
+def _roles(result) -> set[tuple[str, str, str]]:
+    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
+
+
+def _delegates(result) -> set[str]:
+    return {f["person"] for f in facts_of(result, "delegate")}
+
+
+PAGE = (
+    "他们是“90后”，也是党的二十大代表！\n\n"
+    "在2296名代表中，有一批年轻面孔。带你认识其中三位——\n\n"
+    "01｜慕容晓峰：给火箭“画图纸”的人\n\n"
+    "30岁的慕容晓峰，是某航天研究院总体设计部副主任设计师。2020年获第24届“中国青年五四奖章”。\n\n"
+    "02｜卓玛拉姆：雪山下的“曼巴”\n\n"
+    "26岁的卓玛拉姆是西藏山南市错那县某乡卫生院院长。\n\n"
+    "03｜吉克曲布：火场里的尖刀\n\n"
+    "31岁的吉克曲布是彝族，现任某森林消防大队一中队中队长。\n\n"
+    "他的同事、团十八大代表程雨晴说：“他加班最多。”\n"
+)
+
+
+def test_a_name_after_an_age(extract):
+    assert {"慕容晓峰", "卓玛拉姆", "吉克曲布"} <= names_of(extract(PAGE), "Person")
+
+
+def test_the_numbered_profiles_of_a_page_of_delegates(extract):
+    assert _delegates(extract(PAGE)) == {"慕容晓峰", "卓玛拉姆", "吉克曲布"}
+
+
+def test_an_honour_of_a_numbered_edition(extract):
+    r = extract(PAGE)
+    assert ("慕容晓峰", "中国青年五四奖章") in {(f["person"], f["honour"])
+                                             for f in facts_of(r, "honour")}
+
+
+def test_bank_posts_and_a_branch_named_before(extract):
+    r = extract("10月11日一早，岷县支行营业室刚开门，行长东方建英就和客户经理包永强一起出发。"
+                "支行副行长欧阳明远介绍，涉农贷款年均增长23%。\n")
+    roles = _roles(r)
+    assert "东方建英" in names_of(r, "Person")
+    assert ("欧阳明远", "岷县支行", "副行长") in roles
+
+
+def test_elected_by_huoxuan(extract):
+    r = extract("温州某电气集团有限公司党委书记、董事长上官振华这次获选为二十大代表。\n")
+    assert _delegates(r) == {"上官振华"}
+
+
+def test_an_ethnic_descriptor_before_a_name_is_no_post(extract):
+    r = extract("二十大代表名单公布。维吾尔族警官艾力·买买提是某县公安局某派出所所长。\n"
+                "来自广西的壮族姑娘韦春花，目前是某快递营业部负责人。\n")
+    assert {"艾力·买买提", "韦春花"} <= names_of(r, "Person")
+    assert not any("族" in t for _, _, t in _roles(r))
+
+
+def test_an_ethnic_teacher_at_the_school_named_after(extract):
+    r = extract("壮族教师覃丽华在广西百色市凌云县泗城镇初级中学教了19年语文。\n")
+    assert any(p == "覃丽华" and t == "教师" and o.endswith("初级中学") for p, o, t in _roles(r))
