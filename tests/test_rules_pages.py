@@ -64,3 +64,27 @@ def test_an_ethnic_descriptor_before_a_name_is_no_post(extract):
 def test_an_ethnic_teacher_at_the_school_named_after(extract):
     r = extract("壮族教师覃丽华在广西百色市凌云县泗城镇初级中学教了19年语文。\n")
     assert any(p == "覃丽华" and t == "教师" and o.endswith("初级中学") for p, o, t in _roles(r))
+
+
+def test_daibiao_as_a_verb_makes_no_delegate(extract):
+    r = extract("党的二十大代表普春兰走进校园宣讲。\n彝族学生沙玛阿果是学生代表。"
+                "沙玛阿果代表全校同学向普春兰献上鲜花。\n")
+    assert "沙玛阿果" not in _delegates(r)
+
+
+def test_she_is_a_delegate_in_a_quote_is_not_the_speaker(extract):
+    r = extract("五年，从十九大到二十大。\n皇甫秀兰说：“我是十九大代表，她是二十大代表，"
+                "可在车上，我们都只是列车长。”\n")
+    assert "皇甫秀兰" not in _delegates(r)
+
+
+def test_a_compound_surname_marks_a_name_without_another_cue(extract):
+    r = extract("说起村里的事，上官建民的嗓门一下子大了起来。欧阳师傅笑了，诸葛后人也来了。\n")
+    people = names_of(r, "Person")
+    assert "上官建民" in people
+    assert not {"欧阳师傅", "诸葛后人"} & people
+
+
+def test_a_verb_before_a_quote_is_no_transliterated_name(extract):
+    r = extract("她建议，在技能等级认定中给一线工人开更多“直通车”。\n")
+    assert "开更多" not in names_of(r, "Person")

@@ -53,7 +53,7 @@ def _delegation_context(text: str, congress: str) -> bool:
                           rf"|代表团[^，。；]{{0,20}}(?:讨论|审议)[^，。；]{{0,6}}{c}报告", text))
 
 
-_NOT_AFTER = set("团大们会性处着了委")
+_NOT_AFTER = set("团大们会性处着了委全各我咱本")  # 代表团; 代表全校同学 (the verb)
 
 
 def delegation_members(ctx: Ctx, congress: str = "二十大") -> None:
@@ -244,6 +244,11 @@ _PRONOUN = re.compile(r"这位|(?<![其吉利])[他她](?![们人])")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
 
+def _quoted_other(text: str, s: int, cue_at: int) -> bool:
+    """The cue's subject is 他/她 inside a quote: not the speaker."""
+    return bool(re.search(r"“[^”]*$", text[s:cue_at])) and text[cue_at - 1 : cue_at] in "他她"
+
+
 def _weak_cue(weak: re.Pattern[str], text: str, s: int, e: int,
               known: tuple[str, ...]) -> re.Match[str] | None:
     """当选代表 / 作为代表, in a text on the congress: not of another congress the clause or
@@ -327,6 +332,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 if re.search(r"(?:一同|一起|同时|同批)当选", text[s + cue.end() : e]):
                     for p in people:
                         _add(ctx, p, cue_at, p.end, "cue-together")
+            elif _quoted_other(text, s, cue_at):
+                pass  # 某某说：“我是十九大代表，她是二十大代表”: another, in a quote
             elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
             elif speaker:

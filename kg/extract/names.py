@@ -124,8 +124,8 @@ def foreign_name_at(ctx: Ctx, p: int, min_len: int = 3) -> tuple[int, int] | Non
         end = tok[1]
     while end > p and text[end - 1] in _STOP:
         end -= 1  # 吐尔|洪刚|从: 刚 belongs to what follows
-    if not all(c in ctx.lex.name_chars for c in text[p:end]):
-        return None  # 参与率, 几十年如一日: not a transliterated name
+    if not all(c in ctx.lex.name_chars for c in text[p:end]) or text[end : end + 1] == "“":
+        return None  # 参与率, 几十年如一日; 开更多“直通车”: not a transliterated name
     if not min_len <= end - p <= 8 or any(m.start < end and p < m.end and m.label != "Person"
                                           for m in ctx.mentions):
         return None

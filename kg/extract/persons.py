@@ -16,6 +16,7 @@ import re
 from .bylines import byline_persons
 from .context import PUNCT, Ctx, NMention, occurrences, rx
 from .name_spans import (
+    _AFTER_NAME,
     _DOTTED,
     _after_noun,
     _dotted_ok,
@@ -26,6 +27,7 @@ from .name_spans import (
 )
 from .names import BAD as _BAD
 from .names import (
+    compound_surname_name,
     is_minority_name,
     valid_name,
 )
@@ -123,6 +125,14 @@ def cue_persons(ctx: Ctx) -> None:
                 r"^\s*[\dA-Za-z]|[\u4e00-\u9fff]{2,6}[：:]", rest):  # 索引号：6230…　分类：
             _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e),
                  "numbered-heading" if line.group(1) else "headline")
+    for surname in cues.get("free_compound_surnames", []):  # 说起村里的事，上官建平的…
+        for at, _ in occurrences(text, surname):
+            span = compound_surname_name(ctx, at, False)
+            given = text[at + len(surname) : span[1]] if span else ""
+            if span and text[span[1] : span[1] + 1] in _AFTER_NAME and not ctx.covering(
+                    at, "Person") and not any(given.endswith(w) for w in (
+                        *cues.get("after_name", []), *cues.get("name_tail", []))):
+                _add(ctx, span, "compound-surname")
     for m in re.finditer(r"\d{1,3}岁的", text):  # 31岁的欧阳思远，是…
         span = name_after(ctx, m.end())
         if span and text[span[1] : span[1] + 1] in "，,是在曾说":
