@@ -292,7 +292,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         corridor(ctx)
     named_in_list(ctx, congress)
     roster_delegates(ctx, congress)
-    if _PROFILES.search(text) and in_context:  # a page of delegates' profiles or words,
+    page = _PROFILES.search(text)
+    if page and (page.group().startswith("代表") or in_context):  # a page of profiles or words,
         from .persons import HEADLINE  # each under its name line, name（…）： or 01｜name：
         from .rosters import OPENER
 
