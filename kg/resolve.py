@@ -31,14 +31,16 @@ class Entity:
     attrs: dict[str, str] = field(default_factory=dict)
     notes: set[str] = field(default_factory=set)
     parent: str = ""  # key of the containing place / parent organisation
+    addresses: set[str] = field(default_factory=set)  # 张代表 for 张永强: never the label
 
     @property
     def label(self) -> str:
-        """The short name of a local body (玉麦乡党委), else the form written most often;
-        ties go to the longer, then the first in order."""
+        """The short name of a local body (玉麦乡党委), else the form written most often,
+        a form of address (钱教授) last; ties go to the longer, then the first in order."""
         if self.attrs.get("short"):
             return self.attrs["short"]
-        return sorted(self.forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        return sorted(self.forms.items(), key=lambda kv: (
+            kv[0] in self.addresses, -kv[1], -len(kv[0]), kv[0]))[0][0]
 
     @property
     def aliases(self) -> list[str]:
@@ -145,6 +147,7 @@ def resolve(results: Iterable[DocResult], known: dict[bytes, bool] | None = None
             by_text[(m.label, m.text)] = key
             _entity_attrs(out, ent, m)
             if m.attr("alias_of"):
+                ent.addresses.add(m.text)
                 ent.notes.add(f"{m.text} → {m.attr('alias_of')}: form of address of the only "
                               f"person with that surname in {r.doc.name}")
             if m.label == "Person" and m.text in person_names and person_names[m.text] != m.text:

@@ -194,3 +194,13 @@ def test_an_unwritable_cache_costs_speed_not_the_build(tmp_path, capsys, sample_
     assert (built.report.extracted, built.report.cached) == (6, 0)
     assert built.turtle() == sample_ttl
     assert capsys.readouterr().err.startswith("kg: cache off: ")
+
+
+def test_a_form_of_address_is_never_the_label(tmp_path):
+    """钱代表 and 钱立新 once each: the entity is called 钱立新."""
+    from kg.resolve import Entity
+
+    ent = Entity("k", "Person")
+    ent.forms.update({"钱代表": 1, "钱立新": 1})
+    ent.addresses.add("钱代表")
+    assert ent.label == "钱立新" and ent.aliases == ["钱代表"]

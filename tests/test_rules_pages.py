@@ -88,3 +88,21 @@ def test_a_compound_surname_marks_a_name_without_another_cue(extract):
 def test_a_verb_before_a_quote_is_no_transliterated_name(extract):
     r = extract("她建议，在技能等级认定中给一线工人开更多“直通车”。\n")
     assert "开更多" not in names_of(r, "Person")
+
+
+def test_a_unit_named_with_mou_after_its_command(extract):
+    r = extract("西藏军区某边防团一级军士长覃卫国说，武警西藏总队某支队中队长格桑多吉也来了。\n")
+    roles = _roles(r)
+    assert ("覃卫国", "西藏军区某边防团", "一级军士长") in roles
+    assert ("格桑多吉", "武警西藏总队某支队", "中队长") in roles
+
+
+def test_a_count_and_a_measure_are_no_form_of_address(extract):
+    r = extract("青海日报记者 张永宁\n\n“我手里只有一张代表证。”马福山说。\n")
+    assert not any(m.text == "张代表" for m in r.mentions)
+
+
+def test_a_dotted_name_before_a_verb(extract):
+    r = extract("党的二十大代表团开放日上，哈萨克族代表叶尔肯·努尔别克站了起来。\n")
+    assert "叶尔肯·努尔别克" in names_of(r, "Person")
+    assert not any("努尔别克" in n for n in names_of(r, "Organization"))

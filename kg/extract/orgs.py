@@ -130,6 +130,9 @@ def suffix_orgs(ctx: Ctx) -> None:
         if strength in ("weak", "named") and prefix not in _REGION_WORDS and not _has_name(
                 ctx, s, head, end):
             continue
+        if end - head == 1 and any(s <= m.start and m.end == head for m in ctx.of_label(
+                "Person")):
+            continue  # 叶尔兰·努尔别克|站了起来: a name and a verb, not a station
         if ctx.covering(s, "Person") or ctx.covering(end - 1, "Person") or any(
                 m.source == "lexicon" and m.start < s and end <= m.end
                 for m in ctx.of_label("Organization")):

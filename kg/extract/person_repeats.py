@@ -25,6 +25,9 @@ def propagate(ctx: Ctx) -> None:
                 _add(ctx, (s, e), "repeat")
 
 
+_COUNTERS = set("一二两三四五六七八九十几每这那")  # 一张代表证: a numeral and a measure word
+
+
 def surname_aliases(ctx: Ctx) -> None:
     """钱教授 for 钱素云: a surname and a form of address, when one person has that surname."""
     people = {m.text for m in ctx.of_label("Person") if "·" not in m.text}
@@ -34,7 +37,7 @@ def surname_aliases(ctx: Ctx) -> None:
                 surname, start = m.group(1)[-k:], m.end(1) - k
                 same = {p for p in people if p.startswith(surname) and len(p) > len(surname)}
                 if len(surname) == k and ctx.lex.is_surname_start(surname) == k and len(
-                        same) == 1:
+                        same) == 1 and ctx.text[start - 1 : start] not in _COUNTERS:
                     if not ctx.covering(start, "Person"):
                         ctx.add(NMention(start, m.end(), "Person", ctx.text[start : m.end()],
                                          "alias", {"alias_of": same.pop()}))
