@@ -22,7 +22,10 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:当选为?|获选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|作为[^，。；]{{0,8}}?出席(?:党的)?{c}的[^，。；]{{0,6}}?代表"
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
-        rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}")
+        rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}"
+        rf"|作为[^，。；]{{0,16}}?的(?:党的)?{c}代表(?=，)"  # 作为来自粮食主产区的党的二十大代表，
+        rf"|成为[^，。；]{{0,12}}?(?:党的)?{c}代表{_NOT_DELEGATE}"
+        rf"|、(?:党的)?{c}代表(?=[。；])")  # 是某合作社理事长、党的二十大代表。
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
     listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
     return strong, weak, listed
@@ -325,8 +328,11 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                        or text[p.end : p.end + 2] in ("说：", "表示")]
             direct = [p for p in people
                       if p.end <= cue_at and _ADVERBS.fullmatch(text[p.end : cue_at])]
+            after = [p for p in people if p.start == s + cue.end() + 1]
             if direct:  # X当选党的二十大代表, whoever speaks of it
                 _add(ctx, direct[-1], cue_at, s + cue.end(), "cue-direct")
+            elif cue.group().startswith("作为") and after:  # 作为…的党的二十大代表，某某…
+                _add(ctx, after[0], cue_at, after[0].end, "cue-as")
             elif not any(p.end <= cue_at for p in people) and _PRONOUN.search(
                     text[s:cue_at]) and _previous_person(ctx, s):  # 这位女教师当选…；与她一同当选的
                 _add(ctx, _previous_person(ctx, s), s, s + cue.end(), "cue-anaphora")

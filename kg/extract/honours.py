@@ -99,6 +99,7 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
                 end -= next((len(w) for w in ("荣誉称号", "称号", "荣誉")
                              if text.endswith(w, m.end(), end)), 0)
             chunk = text[m.end() : end]
+            chunk = chunk[1:] if chunk[:1] in ("过", "了") else chunk  # 获得过全国…
             giver = _GIVER.match(chunk)  # 某总工会授予的“…”称号, 第24届“…”: not the honour
             chunk = chunk[giver.end() :] if giver else chunk
             quoted = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []

@@ -63,9 +63,9 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
                 ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
             end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地
             break
-    if ctx.lex.word_tags.get(text[end - 1]) == "v" and any(  # 努尔别克|站了起来
-            len(e) >= 2 and text.endswith(e, 0, end - 1) for e in ctx.lex.minority_names.get(
-                "ending", [])):
+    last = text[end - 1]  # 努尔别克|站了起来, 买买提|蹲: a verb, not a name's syllable (艾尔肯)
+    if ctx.lex.word_tags.get(last) == "v" and last not in ctx.lex.name_chars and any(
+            text.endswith(e, 0, end - 1) for e in ctx.lex.minority_names.get("ending", [])):
         end -= 1
     for tail in _name_tails(ctx):
         if text.endswith(tail, 0, end) and end - len(tail) > last_dot + 1:

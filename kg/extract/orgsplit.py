@@ -4,6 +4,7 @@ what a bare 村/自治区/这里 before a title points back to."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .context import Ctx
 
@@ -30,12 +31,26 @@ def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
     return best
 
 
-def _antecedent(ctx: Ctx, word: str, before: int) -> str:
-    """The organisation or place a bare 村/自治区 refers back to."""
+_SCHOOL = {"校": ("学校", "中学", "小学", "大学", "学院"), "院": ("医院", "卫生院", "学院")}
+
+
+def _home(ctx: Ctx, endings: tuple[str, ...]) -> str:
+    """The school (hospital) a page is about: the one of that kind named most often, then
+    first; 我校 and 校党委 mean it, not the university someone graduated from."""
+    named = [m for m in ctx.of_label("Organization") if m.text.endswith(endings)]
+    if not named:
+        return ""
+    counts = Counter(m.text for m in named)
+    return min(named, key=lambda m: (-counts[m.text], m.start)).text
+
+
+def _antecedent(ctx: Ctx, word: str, before: int, endings: tuple[str, ...] = ()) -> str:
+    """The organisation or place a bare 村/自治区 (校: a school) refers back to."""
     for m in sorted(ctx.mentions, key=lambda m: -m.start):
         if m.start >= before or m.label not in ("Organization", "Place"):
             continue
-        if m.label == "Organization" and m.text.endswith(word) and len(m.text) > len(word):
+        if m.label == "Organization" and m.text.endswith(endings or (word,)) and len(
+                m.text) > len(word):
             return m.text
         if m.label == "Place" and word in ("村", "社区", "乡", "镇") and m.text.endswith(word):
             return m.text
@@ -71,6 +86,11 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
     if counted and t0 - len(counted) > s:  # 中车长客的一名|电焊工: whatever comes first is
         t0 -= len(counted) + (text[t0 - len(counted) - 1] == "的")  # the body
     stretch = text[s:t0]
+    own = re.search(r"(?:我|本)(校|院)", stretch)  # 正是我校高中|语文教师
+    if stretch in _SCHOOL or own:  # 校党委书记、校长某某: the school the page is about
+        home = _home(ctx, _SCHOOL[own.group(1) if own else stretch])
+        if home:
+            return home, stretch[own.end() :] if own else ""
     if len(stretch) <= 1:  # 县|人大代表: a level word, no organisation
         return "", stretch
     if stretch in _DEICTIC:  # 是这里的|班长: no name of a body

@@ -68,6 +68,14 @@ def dotted_aliases(ctx: Ctx) -> None:
             if not ctx.covering(hit.start(), "Person") and _left_ok(ctx, hit.start()):
                 ctx.add(NMention(hit.start(), hit.end(), "Person", name, "alias",
                                  {"alias_of": full}))
+    people = {m.text for m in ctx.of_label("Person")}
+    address = "|".join(map(re.escape, ctx.lex.person_cues.get("after_name", [])))
+    for d in sorted(dotted):  # 巴老师 for 巴合提古丽·叶尔波拉提, the one name starting so
+        if address and sum(1 for p in people if p.startswith(d[0])) == 1:
+            for hit in rx(re.escape(d[0]) + f"(?:{address})").finditer(ctx.text):
+                if not ctx.covering(hit.start(), "Person") and _left_ok(ctx, hit.start()):
+                    ctx.add(NMention(hit.start(), hit.end(), "Person", hit.group(), "alias",
+                                     {"alias_of": d}))
 
 
 def shorter_names(ctx: Ctx) -> None:

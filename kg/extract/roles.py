@@ -135,7 +135,9 @@ def roles_caption(ctx: Ctx, p: NMention) -> None:
         a += 1
     end = text.find("\n", a)
     end = len(text) if end < 0 else end
-    if a == p.end or not 4 <= end - a <= 40 or re.search(r"[。！？：:“”\s]", text[a:end]):
+    status = re.match(r"[^\s，。]{0,10}代表[ \u3000]+", text[a:end])  # 某某　党的二十大代表　posts
+    a0, a = a, a + (status.end() if status else 0)
+    if a0 == p.end or not 4 <= end - a <= 60 or re.search(r"[。！？：:“”\s]", text[a:end]):
         return  # (a table row's cells have spaces between them: kg/extract/tables.py)
     _posts(ctx, p, a, end, "caption")
 
@@ -236,7 +238,8 @@ def roles_as(ctx: Ctx) -> None:
                   and p.end <= m.start() and p.source != "byline"]
         named = any(q.label in ("Organization", "Place") and m.start(1) <= q.start < m.end(1)
                     for q in ctx.mentions)  # a body named, not 作为集控运行值长 alone
-        if people and named and title_ending_at(ctx, m.end(1)):
+        if people and named and title_ending_at(ctx, m.end(1)) and not re.search(
+                r"(?<!党)的", m.group(1)):  # 作为某州教育系统的一线教师: a description
             _posts(ctx, people[-1], m.start(1), m.end(1), "title-as")
 
 

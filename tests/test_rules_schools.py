@@ -1,0 +1,60 @@
+"""A school's page, a TV caption and other ways of stating a delegate, each on text written
+for these tests (none of it from the seeds or the held-out sets); each fails without its
+rule."""
+
+from conftest import facts_of
+
+
+def _roles(result) -> set[tuple[str, str, str]]:
+    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
+
+
+def _delegates(result) -> set[str]:
+    return {f["person"] for f in facts_of(result, "delegate")}
+
+
+SCHOOL = (
+    "昭苏县第二中学\n\n"
+    "▍载誉归来\n\n"
+    "11月2日，从北京载誉归来的，正是我校初中数学教师、校党委副书记阿依古丽·托合提。"
+    "她大学毕业于伊犁师范大学，今年光荣当选党的二十大代表。\n\n"
+    "校党委书记、校长王海英在致辞中说，阿老师扎根昭苏二十年，先后获得过“全国模范教师”"
+    "“全国五一巾帼标兵”，是全校师生的骄傲。\n"
+)
+
+
+def test_the_school_of_a_school_page(extract):
+    roles = _roles(extract(SCHOOL))
+    assert ("王海英", "昭苏县第二中学", "校长") in roles
+    assert ("王海英", "昭苏县第二中学", "党委书记") in roles
+    assert ("阿依古丽·托合提", "昭苏县第二中学", "初中数学教师") in roles
+
+
+def test_a_teacher_called_by_the_first_syllable_of_her_name(extract):
+    honours = {(f["person"], f["honour"]) for f in facts_of(extract(SCHOOL), "honour")}
+    assert honours == {("阿依古丽·托合提", "全国模范教师"), ("阿依古丽·托合提", "全国五一巾帼标兵")}
+
+
+def test_a_caption_with_the_delegate_status_before_the_posts(extract):
+    r = extract("——对话党的二十大代表欧阳立新\n\n【字幕】欧阳立新　党的二十大代表　"
+                "中国航天科技集团有限公司第六研究院某动力研究所党委副书记、副所长\n\n主持人：欢迎您！\n")
+    roles = _roles(r)
+    assert ("欧阳立新", "中国航天科技集团有限公司第六研究院某动力研究所", "副所长") in roles
+
+
+def test_as_a_delegate_from_somewhere_the_person_after_the_comma(extract):
+    r = extract("作为来自粮食主产区的党的二十大代表，司马秀芝说，这几个月她跑了12个乡镇。"
+                "县农业农村局局长郝建国介绍，全县家庭农场已有1100多家。\n")
+    assert _delegates(r) == {"司马秀芝"}
+
+
+def test_became_a_delegate(extract):
+    r = extract("2022年10月，党的二十大召开。茶园村党总支书记龚天秀作为湖北省代表团的一员出席大会，"
+                "成为茶园村第一位党的二十大代表。\n")
+    assert _delegates(r) == {"龚天秀"}
+
+
+def test_a_list_of_posts_ending_with_the_delegate_status(extract):
+    r = extract("棉田里，吐尔洪·买买提蹲在地头查看籽棉。这位维吾尔族汉子是沙雅县某棉花种植"
+                "专业合作社理事长、党的二十大代表。\n")
+    assert _delegates(r) == {"吐尔洪·买买提"}
