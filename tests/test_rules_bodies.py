@@ -65,3 +65,10 @@ def test_reporters_of_the_paper_the_source_line_names(extract):
     r = extract("2023-10-16 06:58　来源：某某网-《华北日报》\n\n本报记者 上官文华 赵一川\n\n"
                 "一年前，党的二十大在北京召开。\n")
     assert ("上官文华", "华北日报", "记者") in _roles(r)
+
+
+def test_a_local_official_is_of_the_city_the_page_is_about(extract):
+    r = extract("10月28日，海东市召开党的二十大代表返回本地后宣讲动员会。海东市委书记欧阳振宇主持。"
+                "市委常委、宣传部部长令狐晓峰宣读通知。海东市各县区负责同志参加会议。\n")
+    regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
+    assert ("令狐晓峰", "海东市") in regions

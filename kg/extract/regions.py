@@ -9,6 +9,7 @@ before it (its chain), which resolution turns into a hierarchy.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .context import Ctx, NFact, NMention, is_cjk
 from .fiches import fiche_origins
@@ -77,6 +78,7 @@ def find_regions(ctx: Ctx) -> None:
             _region(ctx, p.text, place, place.start, p.end, "place-before-person")
             done.add(p.text)
     _villagers(ctx, done)
+    _local_officials(ctx, done)
     for p in ctx.of_label("Person"):
         if p.source == "byline" and p.text not in done:
             line_start = text.rfind("\n", 0, p.start) + 1
@@ -85,6 +87,34 @@ def find_regions(ctx: Ctx) -> None:
             if dl:
                 _region(ctx, p.text, dl, dl.start, p.end, "dateline")
                 done.add(p.text)
+
+
+_LOCAL = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",),
+          "州": ("prefecture",), "旗": ("county",), "盟": ("prefecture",)}
+
+
+def _local_officials(ctx: Ctx, done: set[str]) -> None:
+    """市委常委、宣传部部长某某, 县长某某: an official of the city (county) the page is about,
+    the one of that level it names most often."""
+    for f in [f for f in ctx.facts if f.kind == "role" and f.rule != "byline"]:
+        person = f.args["person"]
+        post = f.args.get("org") or f.args["title"]
+        levels = _LOCAL.get(post[:1])
+        if person in done or not levels or len(post) < 2:
+            continue
+        home = _home_place(ctx, post[0], levels)
+        if home:
+            _region(ctx, person, home, f.start, f.end, "local-official")
+            done.add(person)
+
+
+def _home_place(ctx: Ctx, word: str, levels: tuple[str, ...]) -> NMention | None:
+    places = [m for m in ctx.of_label("Place") if m.text.endswith(word)
+              and m.attrs.get("level") in levels]
+    if not places:
+        return None
+    counts = Counter(m.text for m in places)
+    return min(places, key=lambda m: (-counts[m.text], m.start))
 
 
 _NATIVE = re.compile(r"[，,]([^，,。；]{2,12})人(?=[，,。；])")
