@@ -129,7 +129,8 @@ def cue_persons(ctx: Ctx) -> None:
         for at, _ in occurrences(text, surname):
             span = compound_surname_name(ctx, at, False)
             given = text[at + len(surname) : span[1]] if span else ""
-            if span and text[span[1] : span[1] + 1] in _AFTER_NAME and not ctx.covering(
+            if span and (text[span[1] : span[1] + 1] in _AFTER_NAME or title_ending_at(
+                    ctx, at)) and not ctx.covering(  # 部长令|狐晓峰宣读: after a title
                     at, "Person") and not any(given.endswith(w) for w in (
                         *cues.get("after_name", []), *cues.get("name_tail", []))):
                 _add(ctx, span, "compound-surname")
