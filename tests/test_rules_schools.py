@@ -58,3 +58,33 @@ def test_a_list_of_posts_ending_with_the_delegate_status(extract):
     r = extract("棉田里，吐尔洪·买买提蹲在地头查看籽棉。这位维吾尔族汉子是沙雅县某棉花种植"
                 "专业合作社理事长、党的二十大代表。\n")
     assert _delegates(r) == {"吐尔洪·买买提"}
+
+
+def test_he_is_a_post_at_a_named_body_and_one_more(extract):
+    r = extract("“报告让我们搞研发的人浑身是劲。”来自深圳的代表诸葛明川说。"
+                "他是深圳市某光电技术有限公司首席工程师，带领团队攻关已有12年。\n"
+                "牧民叶尔肯·努尔兰站了起来。他是塔城地区裕民县吉也克镇孟布拉克村党支部书记，"
+                "也是一名护边员。\n")
+    roles = {(f["person"], f["org"], f["title"]) for f in facts_of(r, "role")}
+    assert ("诸葛明川", "深圳市某光电技术有限公司", "首席工程师") in roles
+    assert ("叶尔肯·努尔兰", "塔城地区裕民县吉也克镇孟布拉克村", "党支部书记") in roles
+    assert not any(o in ("一名", "也是") for _, o, _ in roles)
+
+
+def test_she_is_a_description_is_no_post(extract):
+    r = extract("村民王秀兰说，她是村里的致富能手。\n")
+    assert not facts_of(r, "role") or all(f["person"] != "王秀兰" or "能手" not in f["title"]
+                                          for f in facts_of(r, "role"))
+
+
+def test_a_second_post_after_a_comma_is_at_the_same_school(extract):
+    r = extract("热依汗·吾守尔代表表示支持。热依汗·吾守尔是新疆和田地区于田县第一中学英语教师、"
+                "年级组长，从教22年。\n")
+    roles = {(f["person"], f["org"], f["title"]) for f in facts_of(r, "role")}
+    assert ("热依汗·吾守尔", "新疆和田地区于田县第一中学", "年级组长") in roles
+
+
+def test_reporters_of_the_outlet_in_the_dateline_brackets(extract):
+    r = extract("本报北京10月22日电（中青报·中青网记者 皇甫林 赵一川）10月22日上午，大会闭幕。\n")
+    roles = {(f["person"], f["org"], f["title"]) for f in facts_of(r, "role")}
+    assert ("皇甫林", "中青报·中青网", "记者") in roles

@@ -166,8 +166,10 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
         org, extra = _split_org_title(ctx, a, t[0])
         if re.search(r"\d|被|荣获|获得|评为|了", extra):
             break  # 2021年被评为全国优秀共产党员: an honour; 当了十二年村支书: a past
-        if not org and not extra and text[a - 1 : a] == "、":
-            org = last_org  # …中心小学校长、党支部书记: the same school
+        if not org and text[a - 1 : a] == "、" and not (extra and (  # …中心小学校长、党支部
+                extra[0] in _LEVELS or extra.endswith(tuple(ctx.lex.org_suffixes))  # 书记,
+                or ctx.covering(a, "Place"))):  # …英语教师、年级组长: the same school
+            org = last_org
         _role(ctx, p, org, extra + text[t[0] : t[1]], a, rule)
         last_org = org
 
@@ -187,6 +189,10 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
     if t and t[0] >= line_start:
         role = text[t[0] : t[1]]  # 全媒体记者, 首席记者
     agencies = _AGENCY.findall(before)
+    paren = re.search(r"[（(]([\u4e00-\u9fff·]{2,14})$", text[line_start : t[0]]) if (
+        t and t[0] >= line_start) else None
+    if paren and paren.group(1) not in ctx.lex.titles:  # （中青报·中青网记者 某某）
+        agencies = [paren.group(1)]
     if not agencies and t and t[0] >= line_start:  # 四川观察记者 某某: the name that opens
         lead = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,8})", text[line_start : t[0]])  # the line
         agencies = [lead.group(1)] if lead and lead.group(1) not in ctx.lex.titles else []
@@ -215,13 +221,25 @@ _DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)")
 
 
+_PRONOUN_IS = re.compile(r"(?<![其])(?:他|她)(?:现在|目前|现)?是(?![我你他她])")
+
+
 def roles_pronoun(ctx: Ctx) -> None:
-    """她先后担任洛莫村党支部书记、昭觉县妇联副主席: posts of the person named before."""
-    for m in _PRONOUN_POSTS.finditer(ctx.text):
+    """她先后担任洛莫村党支部书记、昭觉县妇联副主席, 他是某公司首席工程师: posts of the
+    person named before (with 是, only when the clause names a body)."""
+    text = ctx.text
+    cues = [(m, False) for m in _PRONOUN_POSTS.finditer(text)]
+    cues += [(m, True) for m in _PRONOUN_IS.finditer(text)]
+    for m, copula in cues:
         s_start, s_end = ctx.sentence_of(m.start())
         prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
         people = [p for p in ctx.of_label("Person") if prev_start <= p.start
                   and p.end <= m.start() and p.source != "byline"]
+        if copula:
+            c_end = ctx.clause_of(m.end())[1]
+            if not any(q.label in ("Organization", "Place") and m.end() <= q.start < c_end
+                       for q in ctx.mentions) or re.search(r"(?<!党)的", text[m.end() : c_end]):
+                continue  # 她是村里的致富能手: a description, not a post
         if people:
             _posts(ctx, people[-1], m.end(), s_end, "title-pronoun")
 
