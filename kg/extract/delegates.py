@@ -18,9 +18,12 @@ _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团
 
 def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = re.escape(congress)
+    full = "|".join(map(re.escape, congress_names(congress)))  # 二十大, 第二十次全国代表大会
     strong = re.compile(
         rf"(?:当选为?|获选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
-        rf"|作为[^，。；]{{0,8}}?出席(?:党的)?{c}的[^，。；]{{0,6}}?代表"
+        rf"|(?:作为|也?是)[^，。；]{{0,8}}?出席(?:中国共产党|党的)?(?:{full})的[^，。；]{{0,6}}?代表"
+        rf"|当选为?出席(?:党的)?{c}代表{_NOT_DELEGATE}"  # 当选为出席党的二十大代表
+        rf"|也?是[^，。；]{{0,16}}?的(?:党的)?{c}代表{_NOT_DELEGATE}"  # 是我市唯一的二十大代表
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
         rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|作为[^，。；]{{0,16}}?的(?:党的)?{c}代表(?=，)"  # 作为来自粮食主产区的党的二十大代表，
