@@ -93,8 +93,8 @@ def test_reporters_of_the_outlet_in_the_dateline_brackets(extract):
 def test_more_ways_of_saying_one_is_a_delegate(extract):
     r = extract("最后作报告的是某县某镇中心学校党支部书记、校长韩玉梅。今年6月，她在青海省第十四次"
                 "党代会上当选为出席党的二十大代表。\n"
-                "随后，某供电公司带电作业班班长才让多吉作报告。这位藏族汉子，是全国五一劳动奖章"
+                "随后，某供电公司带电作业班班长扎西多杰作报告。这位藏族汉子，是全国五一劳动奖章"
                 "获得者，也是我市产业工人中唯一的二十大代表。\n"
                 "今年58岁的马俊才是回族，某村卫生室的乡村医生，也是即将出席中国共产党第二十次"
                 "全国代表大会的代表。\n")
-    assert _delegates(r) == {"韩玉梅", "才让多吉", "马俊才"}
+    assert _delegates(r) == {"韩玉梅", "扎西多杰", "马俊才"}
