@@ -98,3 +98,11 @@ def test_more_ways_of_saying_one_is_a_delegate(extract):
                 "今年58岁的马俊才是回族，某村卫生室的乡村医生，也是即将出席中国共产党第二十次"
                 "全国代表大会的代表。\n")
     assert _delegates(r) == {"韩玉梅", "扎西多杰", "马俊才"}
+
+
+def test_a_body_before_member_is_no_name_and_the_one_delegate_of_her_people(extract):
+    r = extract("党的二十大胜利闭幕，出席大会的福建代表团代表陆续返回。\n"
+                "“这句话我们天天都能感受到。”党的二十大代表、平潭综合实验区党工委委员、"
+                "管委会副主任端木承志说。\n"
+                "作为福建代表团中唯一的畲族代表，石椅村党支部书记蓝凤梅这次把兰花照片带到了北京。\n")
+    assert _delegates(r) == {"端木承志", "蓝凤梅"}

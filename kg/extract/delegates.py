@@ -56,6 +56,7 @@ def _delegation_context(text: str, congress: str) -> bool:
     """A report from the congress's delegations: 出席党的二十大的甘肃代表团, 二十大代表团."""
     c = re.escape(congress)
     return bool(re.search(rf"出席(?:党的)?{c}的?[^，。；]{{0,15}}代表团|{c}[^，。；]{{0,6}}代表团"
+                          r"|出席大会的[^，。；]{0,10}代表团"
                           rf"|代表团[^，。；]{{0,20}}(?:讨论|审议)[^，。；]{{0,6}}{c}报告", text))
 
 
@@ -79,6 +80,11 @@ def delegation_members(ctx: Ctx, congress: str = "二十大") -> None:
             _add(ctx, p, p.start - 2, p.end, "delegation-before-name")
         elif after.startswith("代表") and after[2:3] not in _NOT_AFTER:
             _add(ctx, p, p.start, p.end + 2, "delegation-after-name")
+    for s, e in ctx.sentences:  # 作为福建代表团中唯一的畲族代表，某村党支部书记某某…
+        cue = re.search(r"作为[^，。；]{0,20}?代表(?!团)[，,]", text[s:e])
+        after = [p for p in _persons_in(ctx, s + cue.end(), e)] if cue else []
+        if after:
+            _add(ctx, after[0], s + cue.start(), after[0].end, "delegation-as")
     for s, e in ctx.sentences:
         cue = re.search(r"是(?:代表团[里中]|[^，。；]{0,16}的代表之一)", text[s:e])
         people = _persons_in(ctx, s, s + cue.start()) if cue else []
