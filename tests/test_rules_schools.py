@@ -106,3 +106,21 @@ def test_a_body_before_member_is_no_name_and_the_one_delegate_of_her_people(extr
                 "管委会副主任端木承志说。\n"
                 "作为福建代表团中唯一的畲族代表，石椅村党支部书记蓝凤梅这次把兰花照片带到了北京。\n")
     assert _delegates(r) == {"端木承志", "蓝凤梅"}
+
+
+INTERVIEWS = (
+    "某日报 第5版 · 代表访谈录\n\n"
+    "编者按：本报记者近日分别采访了阿依古丽·买买提江、叶尔肯·哈布都拉两位党的二十大代表。\n\n"
+    "问一：当选代表以来，您做了哪些准备？\n\n"
+    "阿依古丽·买买提江\n和田地区墨玉县某乡某村党支部书记\n\n"
+    "这几个月，我走遍了村里412户人家。\n\n"
+    "叶尔肯·哈布都拉\n国网新疆电力有限公司阿勒泰供电公司输电运检班班长\n\n"
+    "我们班管着六百多公里输电线路。\n"
+)
+
+
+def test_names_on_lines_of_their_own_with_their_posts_under_them(extract):
+    r = extract(INTERVIEWS)
+    assert _delegates(r) == {"阿依古丽·买买提江", "叶尔肯·哈布都拉"}
+    roles = {(f["person"], f["org"], f["title"]) for f in facts_of(r, "role")}
+    assert ("叶尔肯·哈布都拉", "国网新疆电力有限公司阿勒泰供电公司输电运检班", "班长") in roles

@@ -47,14 +47,15 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     first_dot, last_dot = text.index("·", start), text.rindex("·", start, end)
     cues = ctx.lex.person_cues.get("before_name", [])
     for i in range(first_dot - 1, start, -1):
-        if title_ending_at(ctx, i) or text[i - 1] in "的前后" or any(
+        if title_ending_at(ctx, i) or text[i - 1] in "的前后了着过和与及向给对把被在是" or any(
                 text.endswith(w, 0, i) for w in cues):
             start = i  # 副所长|热合曼·…, 一年前|阿依古丽·…
             break
     tok = ctx.token_at(start)
     if tok and tok[0] == start and first_dot - tok[1] >= 2 and _lead_word(ctx, text[start:tok[1]]):
         start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…
-    for a, b in ctx.tokens_from(last_dot + 2, end):
+    whole_line = text[end : end + 1] in ("\n", "") and text[start - 1 : start] in ("\n", "")
+    for a, b in [] if whole_line else ctx.tokens_from(last_dot + 2, end):  # a name line: whole
         word = ctx.text[a:b]
         if len(word) == 1 and word in ctx.lex.minority_names.get("ending", []) and (
                 b == end and text[b : b + 1] in PUNCT):

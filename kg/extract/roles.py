@@ -298,11 +298,13 @@ def find_roles(ctx: Ctx) -> None:
         roles_name_line,
         roles_resume,
     )
+    from .rosters import name_lines
 
+    lines = name_lines(ctx)
     for p in ctx.of_label("Person"):
         if p.source != "byline":
             roles_in_brackets(ctx, p)
-        if p.source == "name-line":
+        if p.source == "name-line" or p.start in lines:
             roles_name_line(ctx, p)
     roles_elected(ctx)
     roles_resume(ctx)

@@ -85,6 +85,9 @@ def heading_before(text: str, start: int) -> str:
 
 # a profile's name on a line of its own: ■ 才让卓玛 / 女，藏族，…
 NAME_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n(?=[男女][，,])", re.M)
+# a name on a line of its own, its post on the next: 某某 / 某县某村党支部书记
+NAME_POST_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n"
+                            r"[ \t]*[^\n。，,：:“”]{4,60}$", re.M)
 # a paragraph opened by a name and a bracket describing the person: 彭某某（女，土家族，…）：
 OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
 # a paragraph opened by a name and a post: 欧阳某某，现任…
@@ -102,13 +105,24 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
     from .titles import title_ending_at
 
     text = ctx.text
-    for pattern, source in ((NAME_LINE, "name-line"), (OPENER, "opener"),
-                            (POST_OPENER, "copula"), (CAPTION, "caption")):
+    for pattern, source in ((NAME_LINE, "name-line"), (NAME_POST_LINE, "name-line"),
+                            (OPENER, "opener"), (POST_OPENER, "copula"), (CAPTION, "caption")):
         for m in pattern.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
-            if source == "caption" and not title_ending_at(ctx, m.end()):
+            if pattern in (CAPTION, NAME_POST_LINE) and not title_ending_at(ctx, m.end()):
                 continue
             if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], source))
+
+
+def name_lines(ctx: Ctx) -> set[int]:
+    """Where the names of a profile's name lines start (the person may have been found by
+    another cue first: a dotted name)."""
+    from .titles import title_ending_at
+
+    text = ctx.text
+    starts = {m.start(1) for m in NAME_LINE.finditer(text)}
+    return starts | {m.start(1) for m in NAME_POST_LINE.finditer(text)
+                     if title_ending_at(ctx, m.end())}
