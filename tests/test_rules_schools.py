@@ -124,3 +124,8 @@ def test_names_on_lines_of_their_own_with_their_posts_under_them(extract):
     assert _delegates(r) == {"阿依古丽·买买提江", "叶尔肯·哈布都拉"}
     roles = {(f["person"], f["org"], f["title"]) for f in facts_of(r, "role")}
     assert ("叶尔肯·哈布都拉", "国网新疆电力有限公司阿勒泰供电公司输电运检班", "班长") in roles
+
+
+def test_a_surname_that_is_also_a_preposition_after_a_descriptor(extract):
+    r = extract("彭秀英的女儿向春花，是某村党支部书记。向春花当选党的二十大代表。\n")
+    assert _delegates(r) == {"向春花"}

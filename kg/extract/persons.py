@@ -96,7 +96,8 @@ def cue_persons(ctx: Ctx) -> None:
     # 代表司马建国, 村民李四; an honour's holder: 全国劳动模范李四，…技能大奖获得者王五等
     for word in [*cues.get("before_name", []), *ctx.lex.honour_bases]:
         for _, after in occurrences(text, word):
-            span = name_after(ctx, after, strong=False)
+            span = name_after(ctx, after, strong=False) or (  # 女儿向春燕，: 向 a surname
+                name_after(ctx, after) if text[after : after + 1] in _BAD else None)
             if span and span[1] - span[0] == 3 and text[span[0] : span[0] + 2] in (
                     ctx.lex.common_words):
                 continue  # 农民|丰收节: a common word, not a surname and a given name
