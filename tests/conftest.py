@@ -71,6 +71,19 @@ def names_of(result, label: str) -> set[str]:
     return {m.text for m in result.mentions if m.label == label}
 
 
+def delegates_of(result) -> set[str]:
+    return {f["person"] for f in facts_of(result, "delegate")}
+
+
+def roles_of(result) -> set[tuple[str, str, str]]:
+    """(person, org, title) of each role."""
+    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
+
+
+def honours_of(result) -> set[tuple[str, str]]:
+    return {(f["person"], f["honour"]) for f in facts_of(result, "honour")}
+
+
 def same_surface(original: str, start: int, end: int, text: str) -> bool:
     """Does ``original[start:end]`` say ``text`` once normalised (script, joined lines)?"""
     import re

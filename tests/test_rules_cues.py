@@ -1,47 +1,43 @@
 """Delegate cues, bylines and dotted names in more layouts, each on text written for these
 tests (none of it from the seed articles); each fails without its rule."""
 
-from conftest import facts_of, names_of
-
-
-def _delegates(result) -> set[str]:
-    return {f["person"] for f in facts_of(result, "delegate")}
+from conftest import delegates_of, facts_of, names_of
 
 
 def test_a_name_right_after_the_congress_delegate_is_a_delegate(extract):
     r = extract("在村文化广场上，党的二十大代表吐尔逊·阿不都用双语宣讲。\n"
                 "会上，全国人大代表、党的二十大代表欧阳建军是某团五连职工。\n")
-    assert _delegates(r) == {"吐尔逊·阿不都", "欧阳建军"}
+    assert delegates_of(r) == {"吐尔逊·阿不都", "欧阳建军"}
 
 
 def test_the_congress_written_in_full_cues_a_delegate(extract):
     r = extract("——记中国共产党第二十次全国代表大会代表、某边防团一级军士长黄卫东\n"
                 "黄卫东说，守边是本分。\n")
-    assert _delegates(r) == {"黄卫东"}
+    assert delegates_of(r) == {"黄卫东"}
 
 
 def test_fellow_delegates_and_those_attending_are_delegates(extract):
     r = extract("同为党的二十大代表的令狐晓燕，是某医院妇产科主任。\n"
                 "作为出席党的二十大的代表，某镇中学教师李春燕把课堂搬进了大学。\n")
-    assert _delegates(r) == {"令狐晓燕", "李春燕"}
+    assert delegates_of(r) == {"令狐晓燕", "李春燕"}
 
 
 def test_names_before_n_comrades_elected_after_the_congress_election(extract):
     r = extract("6月20日，某省党代会选举产生了出席党的二十大代表。某州田志荣、冉秋燕、"
                 "欧阳志远等3名同志当选。\n")
-    assert _delegates(r) == {"田志荣", "冉秋燕", "欧阳志远"}
+    assert delegates_of(r) == {"田志荣", "冉秋燕", "欧阳志远"}
 
 
 def test_n_comrades_elected_to_something_else_are_no_delegates(extract):
     r = extract("党的二十大召开在即。\n\n某县召开党代会，田志荣、冉秋燕、欧阳志远等3名同志当选"
                 "县委常委。\n")
-    assert _delegates(r) == set()
+    assert delegates_of(r) == set()
 
 
 def test_a_herders_or_parents_representative_is_no_delegate(extract):
     r = extract("出席党的二十大的某代表团今天讨论报告。\n"
                 "牧民代表包·朝鲁门第一个举手。家长代表王建国也发了言。\n")
-    assert _delegates(r) == set()
+    assert delegates_of(r) == set()
 
 
 def test_a_byline_lists_several_names_dotted_or_padded(extract):

@@ -2,7 +2,7 @@
 metadata lines and the examples after 出席党的二十大代表中, each on text written for these
 tests (none of it from the seeds or the held-out sets); each fails without its rule."""
 
-from conftest import facts_of, names_of
+from conftest import facts_of, honours_of, names_of, roles_of
 
 from kg.normalise import normalise
 
@@ -17,12 +17,6 @@ FICHE = (
 )
 
 
-def _roles(result) -> set[tuple[str, str, str]]:
-    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
-
-
-def _honours(result) -> set[tuple[str, str]]:
-    return {(f["person"], f["honour"]) for f in facts_of(result, "honour")}
 
 
 def test_the_lines_of_a_profile_box_are_not_joined():
@@ -33,31 +27,31 @@ def test_the_lines_of_a_profile_box_are_not_joined():
 def test_a_profile_box_gives_its_person_posts_honours_and_origin(extract):
     r = extract(FICHE)
     assert "欧阳振东" in names_of(r, "Person")
-    roles = _roles(r)
+    roles = roles_of(r)
     assert ("欧阳振东", "中国某重工集团有限公司铸锻分公司", "总工艺师") in roles
     assert ("欧阳振东", "热处理研究室", "主任") in roles
-    assert _honours(r) >= {("欧阳振东", "全国劳动模范"), ("欧阳振东", "全国技术能手"),
+    assert honours_of(r) >= {("欧阳振东", "全国劳动模范"), ("欧阳振东", "全国技术能手"),
                            ("欧阳振东", "陇原工匠")}
-    assert not any("津贴" in h for _, h in _honours(r))
+    assert not any("津贴" in h for _, h in honours_of(r))
     assert {f["person"] for f in facts_of(r, "region")} == {"欧阳振东"}
 
 
 def test_who_gave_an_honour_is_not_part_of_it(extract):
     r = extract("十多年来，快递员司马立新保持零投诉。他先后获得某市总工会授予的“某市最美快递员”"
                 "称号和“某省五一劳动奖章”。\n")
-    assert _honours(r) == {("司马立新", "某市最美快递员"), ("司马立新", "某省五一劳动奖章")}
+    assert honours_of(r) == {("司马立新", "某市最美快递员"), ("司马立新", "某省五一劳动奖章")}
 
 
 def test_honours_stated_with_shi_after_a_name_in_a_long_sentence(extract):
     r = extract("当选代表中，有某村党总支书记刀美兰，带领村民种茶；还有某制药有限公司车间主任"
                 "沈晓红，是云南省劳动模范、全国五一巾帼标兵。\n")
-    assert {("沈晓红", "云南省劳动模范"), ("沈晓红", "全国五一巾帼标兵")} <= _honours(r)
+    assert {("沈晓红", "云南省劳动模范"), ("沈晓红", "全国五一巾帼标兵")} <= honours_of(r)
 
 
 def test_a_magazine_reporter_is_of_the_magazine(extract):
     r = extract("专访党的二十大代表某某\n\n文|本刊记者 邵文杰　图|马一鸣\n\n"
                 "9月下旬，本刊记者进行了专访。\n")
-    assert ("邵文杰", "本刊", "记者") in _roles(r)
+    assert ("邵文杰", "本刊", "记者") in roles_of(r)
 
 
 def test_a_metadata_line_names_nobody(extract):
@@ -87,7 +81,7 @@ def test_yi_names_after_a_title(extract):
 def test_a_post_after_this_delegate_and_before_the_verb(extract):
     r = extract("党的二十大代表曲比阿果从北京回到家乡已经十天。这一天，这位党的二十大代表、"
                 "四川省凉山彝族自治州美姑县巴普镇依子村党支部书记要连讲三场。\n")
-    assert ("曲比阿果", "四川省凉山彝族自治州美姑县巴普镇依子村", "党支部书记") in _roles(r)
+    assert ("曲比阿果", "四川省凉山彝族自治州美姑县巴普镇依子村", "党支部书记") in roles_of(r)
 
 
 def test_a_dotted_name_without_its_dot_or_by_its_last_part_is_one_person(extract):

@@ -2,7 +2,7 @@
 written for these tests (none of it from the seeds or the held-out sets); each fails
 without its rule."""
 
-from conftest import facts_of, names_of
+from conftest import facts_of, names_of, roles_of
 
 NOTICE = (
     "中共某省委组织部关于出席党的二十大代表当选人的公示\n\n"
@@ -14,9 +14,6 @@ NOTICE = (
     "　　联系人：省委组织部干部一处副处长 邓志坚\n"
 )
 
-
-def _roles(result) -> set[tuple[str, str, str]]:
-    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
 
 
 def test_the_people_of_a_notice_of_the_elected_are_delegates(extract):
@@ -30,25 +27,25 @@ def test_a_notice_of_nominees_makes_no_delegate(extract):
 
 
 def test_a_degree_in_a_resume_does_not_end_its_posts(extract):
-    roles = _roles(extract(NOTICE))
+    roles = roles_of(extract(NOTICE))
     assert ("宇文秀清", "湖南中医药大学第一附属医院", "副院长") in roles
     assert ("宇文秀清", "心血管内科", "主任") in roles
 
 
 def test_a_named_station_is_the_body_of_its_head(extract):
-    roles = _roles(extract(NOTICE))
+    roles = roles_of(extract(NOTICE))
     assert ("石光荣", "湘西州公安局吉首分局乾州派出所", "所长") in roles
 
 
 def test_a_post_one_space_before_a_name_on_a_contact_line(extract):
     r = extract(NOTICE)
     assert "处" not in "".join(names_of(r, "Person"))
-    assert any(p == "邓志坚" and t == "副处长" for p, _, t in _roles(r))
+    assert any(p == "邓志坚" and t == "副处长" for p, _, t in roles_of(r))
 
 
 def test_a_reporter_line_keeps_its_spaces_to_itself(extract):
     r = extract("　　党的二十大代表肖春明回到村里。\n（某日报全媒体记者 柳青青 实习生 阿苏拉则）\n")
-    assert {(p, t) for p, _, t in _roles(r)} == {("柳青青", "全媒体记者"), ("阿苏拉则", "实习生")}
+    assert {(p, t) for p, _, t in roles_of(r)} == {("柳青青", "全媒体记者"), ("阿苏拉则", "实习生")}
 
 
 def test_a_name_right_after_a_congress_delegate_before_any_verb(extract):
@@ -61,7 +58,7 @@ def test_a_name_right_after_a_congress_delegate_before_any_verb(extract):
 def test_bare_town_bodies_in_a_town_brief_are_the_town(extract):
     r = extract("桃源镇工作简报\n\n　　11月5日，党的二十大代表欧阳红梅来到我镇宣讲。镇党委副书记、"
                 "镇长贺明辉主持宣讲会，镇人大主席陶建国参加。\n")
-    roles = {(p, o + t) for p, o, t in _roles(r)}
+    roles = {(p, o + t) for p, o, t in roles_of(r)}
     assert {("贺明辉", "桃源镇党委副书记"), ("贺明辉", "桃源镇镇长"),
             ("陶建国", "桃源镇人大主席")} <= roles
 
@@ -93,14 +90,14 @@ CAPTIONS = (
 def test_a_caption_names_a_person_and_gives_the_posts_after_the_space(extract):
     r = extract(CAPTIONS)
     assert {"苏和巴特尔", "诸葛文涛"} <= names_of(r, "Person")
-    roles = {(p, o + t) for p, o, t in _roles(r)}
+    roles = {(p, o + t) for p, o, t in roles_of(r)}
     assert {("苏和巴特尔", "某旗某苏木某嘎查党支部书记"), ("诸葛文涛", "中共某州委常委"),
             ("诸葛文涛", "州委宣传部部长")} <= roles
-    assert not any("男" in o for _, o, _ in _roles(r))  # a table row is no caption
+    assert not any("男" in o for _, o, _ in roles_of(r))  # a table row is no caption
 
 
 def test_a_named_community_goes_with_its_name(extract):
-    roles = _roles(extract("同期声：阿依努尔·买买提　乌鲁木齐市某街道团结路社区党委书记、"
+    roles = roles_of(extract("同期声：阿依努尔·买买提　乌鲁木齐市某街道团结路社区党委书记、"
                            "居委会主任\n"))
     assert {o for p, o, t in roles if p == "阿依努尔·买买提"} == {"乌鲁木齐市某街道团结路社区"}
 

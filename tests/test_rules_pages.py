@@ -3,16 +3,7 @@ forms met on a bank's page, a youth-league page and an overseas paper, each on t
 for these tests (none of it from the seeds or the held-out sets); each fails without its
 rule."""
 
-from conftest import facts_of, names_of
-
-
-def _roles(result) -> set[tuple[str, str, str]]:
-    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
-
-
-def _delegates(result) -> set[str]:
-    return {f["person"] for f in facts_of(result, "delegate")}
-
+from conftest import delegates_of, facts_of, names_of, roles_of
 
 PAGE = (
     "他们是“90后”，也是党的二十大代表！\n\n"
@@ -32,7 +23,7 @@ def test_a_name_after_an_age(extract):
 
 
 def test_the_numbered_profiles_of_a_page_of_delegates(extract):
-    assert _delegates(extract(PAGE)) == {"慕容晓峰", "卓玛拉姆", "吉克曲布"}
+    assert delegates_of(extract(PAGE)) == {"慕容晓峰", "卓玛拉姆", "吉克曲布"}
 
 
 def test_an_honour_of_a_numbered_edition(extract):
@@ -44,38 +35,38 @@ def test_an_honour_of_a_numbered_edition(extract):
 def test_bank_posts_and_a_branch_named_before(extract):
     r = extract("10月11日一早，岷县支行营业室刚开门，行长东方建英就和客户经理包永强一起出发。"
                 "支行副行长欧阳明远介绍，涉农贷款年均增长23%。\n")
-    roles = _roles(r)
+    roles = roles_of(r)
     assert "东方建英" in names_of(r, "Person")
     assert ("欧阳明远", "岷县支行", "副行长") in roles
 
 
 def test_elected_by_huoxuan(extract):
     r = extract("温州某电气集团有限公司党委书记、董事长上官振华这次获选为二十大代表。\n")
-    assert _delegates(r) == {"上官振华"}
+    assert delegates_of(r) == {"上官振华"}
 
 
 def test_an_ethnic_descriptor_before_a_name_is_no_post(extract):
     r = extract("二十大代表名单公布。维吾尔族警官艾力·买买提是某县公安局某派出所所长。\n"
                 "来自广西的壮族姑娘韦春花，目前是某快递营业部负责人。\n")
     assert {"艾力·买买提", "韦春花"} <= names_of(r, "Person")
-    assert not any("族" in t for _, _, t in _roles(r))
+    assert not any("族" in t for _, _, t in roles_of(r))
 
 
 def test_an_ethnic_teacher_at_the_school_named_after(extract):
     r = extract("壮族教师覃丽华在广西百色市凌云县泗城镇初级中学教了19年语文。\n")
-    assert any(p == "覃丽华" and t == "教师" and o.endswith("初级中学") for p, o, t in _roles(r))
+    assert any(p == "覃丽华" and t == "教师" and o.endswith("初级中学") for p, o, t in roles_of(r))
 
 
 def test_daibiao_as_a_verb_makes_no_delegate(extract):
     r = extract("党的二十大代表普春兰走进校园宣讲。\n彝族学生沙玛阿果是学生代表。"
                 "沙玛阿果代表全校同学向普春兰献上鲜花。\n")
-    assert "沙玛阿果" not in _delegates(r)
+    assert "沙玛阿果" not in delegates_of(r)
 
 
 def test_she_is_a_delegate_in_a_quote_is_not_the_speaker(extract):
     r = extract("五年，从十九大到二十大。\n皇甫秀兰说：“我是十九大代表，她是二十大代表，"
                 "可在车上，我们都只是列车长。”\n")
-    assert "皇甫秀兰" not in _delegates(r)
+    assert "皇甫秀兰" not in delegates_of(r)
 
 
 def test_a_compound_surname_marks_a_name_without_another_cue(extract):
@@ -92,7 +83,7 @@ def test_a_verb_before_a_quote_is_no_transliterated_name(extract):
 
 def test_a_unit_named_with_mou_after_its_command(extract):
     r = extract("西藏军区某边防团一级军士长覃卫国说，武警西藏总队某支队中队长格桑多吉也来了。\n")
-    roles = _roles(r)
+    roles = roles_of(r)
     assert ("覃卫国", "西藏军区某边防团", "一级军士长") in roles
     assert ("格桑多吉", "武警西藏总队某支队", "中队长") in roles
 

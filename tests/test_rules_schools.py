@@ -2,16 +2,7 @@
 for these tests (none of it from the seeds or the held-out sets); each fails without its
 rule."""
 
-from conftest import facts_of
-
-
-def _roles(result) -> set[tuple[str, str, str]]:
-    return {(f["person"], f["org"], f["title"]) for f in facts_of(result, "role")}
-
-
-def _delegates(result) -> set[str]:
-    return {f["person"] for f in facts_of(result, "delegate")}
-
+from conftest import delegates_of, facts_of, roles_of
 
 SCHOOL = (
     "昭苏县第二中学\n\n"
@@ -24,7 +15,7 @@ SCHOOL = (
 
 
 def test_the_school_of_a_school_page(extract):
-    roles = _roles(extract(SCHOOL))
+    roles = roles_of(extract(SCHOOL))
     assert ("王海英", "昭苏县第二中学", "校长") in roles
     assert ("王海英", "昭苏县第二中学", "党委书记") in roles
     assert ("阿依古丽·托合提", "昭苏县第二中学", "初中数学教师") in roles
@@ -38,26 +29,26 @@ def test_a_teacher_called_by_the_first_syllable_of_her_name(extract):
 def test_a_caption_with_the_delegate_status_before_the_posts(extract):
     r = extract("——对话党的二十大代表欧阳立新\n\n【字幕】欧阳立新　党的二十大代表　"
                 "中国航天科技集团有限公司第六研究院某动力研究所党委副书记、副所长\n\n主持人：欢迎您！\n")
-    roles = _roles(r)
+    roles = roles_of(r)
     assert ("欧阳立新", "中国航天科技集团有限公司第六研究院某动力研究所", "副所长") in roles
 
 
 def test_as_a_delegate_from_somewhere_the_person_after_the_comma(extract):
     r = extract("作为来自粮食主产区的党的二十大代表，司马秀芝说，这几个月她跑了12个乡镇。"
                 "县农业农村局局长郝建国介绍，全县家庭农场已有1100多家。\n")
-    assert _delegates(r) == {"司马秀芝"}
+    assert delegates_of(r) == {"司马秀芝"}
 
 
 def test_became_a_delegate(extract):
     r = extract("2022年10月，党的二十大召开。茶园村党总支书记龚天秀作为湖北省代表团的一员出席大会，"
                 "成为茶园村第一位党的二十大代表。\n")
-    assert _delegates(r) == {"龚天秀"}
+    assert delegates_of(r) == {"龚天秀"}
 
 
 def test_a_list_of_posts_ending_with_the_delegate_status(extract):
     r = extract("棉田里，吐尔洪·买买提蹲在地头查看籽棉。这位维吾尔族汉子是沙雅县某棉花种植"
                 "专业合作社理事长、党的二十大代表。\n")
-    assert _delegates(r) == {"吐尔洪·买买提"}
+    assert delegates_of(r) == {"吐尔洪·买买提"}
 
 
 def test_he_is_a_post_at_a_named_body_and_one_more(extract):
@@ -97,7 +88,7 @@ def test_more_ways_of_saying_one_is_a_delegate(extract):
                 "获得者，也是我市产业工人中唯一的二十大代表。\n"
                 "今年58岁的马俊才是回族，某村卫生室的乡村医生，也是即将出席中国共产党第二十次"
                 "全国代表大会的代表。\n")
-    assert _delegates(r) == {"韩玉梅", "扎西多杰", "马俊才"}
+    assert delegates_of(r) == {"韩玉梅", "扎西多杰", "马俊才"}
 
 
 def test_a_body_before_member_is_no_name_and_the_one_delegate_of_her_people(extract):
@@ -105,7 +96,7 @@ def test_a_body_before_member_is_no_name_and_the_one_delegate_of_her_people(extr
                 "“这句话我们天天都能感受到。”党的二十大代表、平潭综合实验区党工委委员、"
                 "管委会副主任端木承志说。\n"
                 "作为福建代表团中唯一的畲族代表，石椅村党支部书记蓝凤梅这次把兰花照片带到了北京。\n")
-    assert _delegates(r) == {"端木承志", "蓝凤梅"}
+    assert delegates_of(r) == {"端木承志", "蓝凤梅"}
 
 
 INTERVIEWS = (
@@ -121,11 +112,11 @@ INTERVIEWS = (
 
 def test_names_on_lines_of_their_own_with_their_posts_under_them(extract):
     r = extract(INTERVIEWS)
-    assert _delegates(r) == {"阿依古丽·买买提江", "叶尔肯·哈布都拉"}
+    assert delegates_of(r) == {"阿依古丽·买买提江", "叶尔肯·哈布都拉"}
     roles = {(f["person"], f["org"], f["title"]) for f in facts_of(r, "role")}
     assert ("叶尔肯·哈布都拉", "国网新疆电力有限公司阿勒泰供电公司输电运检班", "班长") in roles
 
 
 def test_a_surname_that_is_also_a_preposition_after_a_descriptor(extract):
     r = extract("彭秀英的女儿向春花，是某村党支部书记。向春花当选党的二十大代表。\n")
-    assert _delegates(r) == {"向春花"}
+    assert delegates_of(r) == {"向春花"}
