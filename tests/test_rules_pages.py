@@ -97,3 +97,8 @@ def test_a_dotted_name_before_a_verb(extract):
     r = extract("党的二十大代表团开放日上，哈萨克族代表叶尔肯·努尔别克站了起来。\n")
     assert "叶尔肯·努尔别克" in names_of(r, "Person")
     assert not any("努尔别克" in n for n in names_of(r, "Organization"))
+
+
+def test_an_adverb_of_time_does_not_open_a_body(extract):
+    r = extract("如今沃特村牦牛养殖专业合作社有社员80多户，村委会主任拉毛卓玛说。\n")
+    assert not any(n.startswith("如今") for n in names_of(r, "Organization"))
