@@ -120,3 +120,11 @@ def test_names_on_lines_of_their_own_with_their_posts_under_them(extract):
 def test_a_surname_that_is_also_a_preposition_after_a_descriptor(extract):
     r = extract("彭秀英的女儿向春花，是某村党支部书记。向春花当选党的二十大代表。\n")
     assert delegates_of(r) == {"向春花"}
+
+
+def test_this_congress_this_delegate_and_what_it_would_mean(extract):
+    r = extract("党的二十大开幕首日。\n7:40 驻地餐厅。同桌的是某医院心血管内科主任欧阳振国，"
+                "他也是这次大会的代表。\n10:15 记者碰到某乡党委书记努尔兰·托合提。这位哈萨克族代表"
+                "刚发完言。\n某市工商联党组书记诸葛明山介绍，“能当选党的二十大代表，是对企业家的"
+                "肯定。”\n")
+    assert delegates_of(r) == {"欧阳振国", "努尔兰·托合提"}

@@ -26,7 +26,8 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"|也?是[^，。；]{{0,16}}?的(?:党的)?{c}代表{_NOT_DELEGATE}"  # 是我市唯一的二十大代表
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
         rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}"
-        rf"|作为[^，。；]{{0,16}}?的(?:党的)?{c}代表(?=，)"  # 作为来自粮食主产区的党的二十大代表，
+        rf"|作为[^，。；]{{0,16}}?的(?:党的)?{c}代表(?:中的一员|之一)?(?=，)"  # 作为…的二十大代表，
+        r"|是(?:这次|本次)大会的代表"  # 他也是这次大会的代表 (in a text on the congress)
         rf"|成为[^，。；]{{0,12}}?(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|、(?:党的)?{c}代表(?=[。；])")  # 是某合作社理事长、党的二十大代表。
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
@@ -349,6 +350,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 if re.search(r"(?:一同|一起|同时|同批)当选", text[s + cue.end() : e]):
                     for p in people:
                         _add(ctx, p, cue_at, p.end, "cue-together")
+            elif text.endswith(("能", "能够", "可以", "希望", "争取"), s, cue_at):
+                pass  # 但能当选党的二十大代表，是…: what it means to be one, said of nobody
             elif _quoted_other(text, s, cue_at):
                 pass  # 某某说：“我是十九大代表，她是二十大代表”: another, in a quote
             elif len(names) == 1:
@@ -370,4 +373,10 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             hit = listed.match(rest) if "、" in text[max(s, p.start - 12) : p.end + 1] else None
             if hit and (not hit.group(1) or _names_congress(text, s, e, congress)):
                 _add(ctx, p, p.start, p.end + len(after), "list")  # …等6名同志当选: of what
+    if in_context:  # 这位哈萨克族代表刚发完言: the person just named
+        groups = tuple(ctx.lex.person_cues.get("group_representatives", []))
+        for m in re.finditer(r"这位([^，。；“”]{0,6}?)代表(?![团大会])", text):
+            prev = _previous_person(ctx, m.start())
+            if prev and not m.group(1).endswith(groups) and prev.end >= m.start() - 60:
+                _add(ctx, prev, m.start(), m.end(), "this-delegate")
     delegation_regions(ctx, congress)
