@@ -81,8 +81,10 @@ def delegation_members(ctx: Ctx, congress: str = "二十大") -> None:
             _add(ctx, p, p.start - 2, p.end, "delegation-before-name")
         elif after.startswith("代表") and after[2:3] not in _NOT_AFTER:
             _add(ctx, p, p.start, p.end + 2, "delegation-after-name")
+    as_cue = re.compile(rf"作为[^，。；]{{0,20}}?(?:代表团|{re.escape(congress)})[^，。；]{{0,12}}?"
+                        r"代表(?!团)[，,]")
     for s, e in ctx.sentences:  # 作为福建代表团中唯一的畲族代表，某村党支部书记某某…
-        cue = re.search(r"作为[^，。；]{0,20}?代表(?!团)[，,]", text[s:e])
+        cue = as_cue.search(text[s:e])
         after = [p for p in _persons_in(ctx, s + cue.end(), e)] if cue else []
         if after:
             _add(ctx, after[0], s + cue.start(), after[0].end, "delegation-as")
@@ -192,7 +194,7 @@ def named_in_list(ctx: Ctx, congress: str) -> None:
         if not re.search(rf"(?:党的)?{re.escape(congress)}代表名单", text[s:e]):
             continue
         for p in _persons_in(ctx, s, e):
-            if re.match(r"[也亦]?(?:名列其中|位列其中|榜上有名|赫然在列|在列)", text[p.end : e]):
+            if re.match(r"[也亦]?(?:名列其中|位列其中|榜上有名|赫然在列)", text[p.end : e]):
                 _add(ctx, p, s, p.end + 4, "in-the-list")
 
 
@@ -200,14 +202,18 @@ _TURN = re.compile(r"第[一二三四五六七八九十]位|下面(?:这|一)位
                    r"|最后(?:一位|走上)|[走来]到话筒前")
 
 
-def corridor(ctx: Ctx) -> None:
-    """The congress's 代表通道: delegates walk up one after another (第一位代表…, 紧随其后的是…,
-    最后走上通道的是…); the first person of each such paragraph is one of them."""
+def corridor(ctx: Ctx, congress: str) -> None:
+    """The congress's 代表通道 (党的二十大首场“代表通道”, not the NPC's): delegates walk up one
+    after another (第一位代表…, 紧随其后的是…, 最后走上通道的是…); the first person after
+    such a cue in its paragraph is one of them."""
     text = ctx.text
+    if not re.search(rf"{re.escape(congress)}[^。\n]{{0,10}}代表通道", text):
+        return
     for a, b in line_spans(text):
         turn = _TURN.search(text, a, b)
-        people = _persons_in(ctx, a, b) if turn else []
-        if people and "记者" not in text[max(a, people[0].start - 6) : people[0].start]:
+        people = _persons_in(ctx, turn.start(), b) if turn else []
+        lead = text[max(a, people[0].start - 6) : people[0].start] if people else ""
+        if people and not re.search(r"记者|人大代表|委员", lead):
             _add(ctx, people[0], turn.start(), people[0].end, "corridor")
 
 
@@ -253,6 +259,7 @@ def delegation_regions(ctx: Ctx, congress: str) -> None:
 
 _PROFILES = re.compile(r"代表(?:风采|心声|之声|访谈)"
                        r"|(?:认识|介绍|走近)(?:其中|这)?[\d一二三四五六七八九十]+位")
+_LOOSE = re.compile(r"成为|也?是[^，。；]*(?<!党)的")  # not the 的 of 党的
 _PRONOUN = re.compile(r"这位|(?<![其吉利])[他她](?![们人])")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
@@ -302,7 +309,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         announced_list(ctx, congress)
     public_notice(ctx, congress)
     if "代表通道" in text:
-        corridor(ctx)
+        corridor(ctx, congress)
     named_in_list(ctx, congress)
     roster_delegates(ctx, congress)
     page = _PROFILES.search(text)
@@ -354,6 +361,11 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 pass  # 但能当选党的二十大代表，是…: what it means to be one, said of nobody
             elif _quoted_other(text, s, cue_at):
                 pass  # 某某说：“我是十九大代表，她是二十大代表”: another, in a quote
+            elif _LOOSE.match(cue.group()):  # 是…的二十大代表, 成为…代表: talk of delegates
+                subject = [p for p in people if p.end <= cue_at]  # unless said of the plain
+                if subject and not re.search(r"说|表示|介绍|认为|指出|[“”：像]",  # subject
+                                             text[subject[0].end : s + cue.end()]):
+                    _add(ctx, subject[0], cue_at, s + cue.end(), "cue-subject")
             elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
             elif speaker:

@@ -92,7 +92,7 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
                 continue
             end_m = _ITEM_END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
-            holder = next((q for q in sorted(ctx.of_label("Person"), key=lambda q: q.start)
+            holder = next((q for q in ctx.of_label("Person")
                            if m.end() < q.start < end and text[q.start - 1] == "的"), None)
             if holder:  # 曾获全国三八红旗手称号的某某是…: the honours end before 的某某
                 end = holder.start - 1
@@ -154,7 +154,7 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
     nxt = [m for m in ctx.of_label("Person") if e <= m.start <= e + 1]
     if nxt:
         return nxt[0]
-    lead = re.search(r"[，,]?(?:也|还|曾)?(?:是|系)(?:一名|一位)?(?:[^，。；]{2,30}、)*$",
+    lead = re.search(r"[，,]?(?:也|还|曾)?(?:是|系)(?:一名|一位)?(?:[^，。；、]{2,30}、)*$",
                      text[max(0, s - 60) : s])  # 某某，是云南省劳动模范、全国五一巾帼标兵
     if lead:
         said = [m for m in ctx.of_label("Person") if m.end == s - len(lead.group())]

@@ -32,7 +32,8 @@ def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
     return best
 
 
-_SCHOOL = {"校": ("学校", "中学", "小学", "大学", "学院"), "院": ("医院", "卫生院", "学院")}
+_SCHOOL = {"校": ("学校", "中学", "小学", "大学", "学院"),
+           "院": ("医院", "卫生院", "学院", "法院", "检察院", "研究院", "设计院", "科学院")}
 
 
 def _home(ctx: Ctx, endings: tuple[str, ...]) -> str:
@@ -42,16 +43,18 @@ def _home(ctx: Ctx, endings: tuple[str, ...]) -> str:
     if not named:
         return ""
     counts = Counter(m.text for m in named)
-    return min(named, key=lambda m: (-counts[m.text], m.start)).text
+    home = min(named, key=lambda m: (-counts[m.text], m.start))
+    top = ctx.text.find("\n", ctx.text.find("\n", ctx.text.find("\n") + 1) + 1)
+    return home.text if counts[home.text] >= 2 or home.start < top else ""  # named often,
+    # or in the page's first lines (its masthead): not a college one graduated from
 
 
-def _antecedent(ctx: Ctx, word: str, before: int, endings: tuple[str, ...] = ()) -> str:
-    """The organisation or place a bare 村/自治区 (校: a school) refers back to."""
+def _antecedent(ctx: Ctx, word: str, before: int) -> str:
+    """The organisation or place a bare 村/自治区 refers back to."""
     for m in sorted(ctx.mentions, key=lambda m: -m.start):
         if m.start >= before or m.label not in ("Organization", "Place"):
             continue
-        if m.label == "Organization" and m.text.endswith(endings or (word,)) and len(
-                m.text) > len(word):
+        if m.label == "Organization" and m.text.endswith(word) and len(m.text) > len(word):
             return m.text
         if m.label == "Place" and word in ("村", "社区", "乡", "镇") and m.text.endswith(word):
             return m.text

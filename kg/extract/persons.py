@@ -130,14 +130,19 @@ def cue_persons(ctx: Ctx) -> None:
         for at, _ in occurrences(text, surname):
             span = compound_surname_name(ctx, at, False)
             given = text[at + len(surname) : span[1]] if span else ""
-            if span and (text[span[1] : span[1] + 1] in _AFTER_NAME or title_ending_at(
-                    ctx, at)) and not ctx.covering(  # 部长令|狐晓峰宣读: after a title
+            titled = title_ending_at(ctx, at)  # 部长令|狐晓峰宣读: after a title
+            if span and (at in ctx.tok_starts or titled) and (
+                    text[span[1] : span[1] + 1] in _AFTER_NAME or titled) and not ctx.covering(
                     at, "Person") and not any(given.endswith(w) for w in (
                         *cues.get("after_name", []), *cues.get("name_tail", []))):
                 _add(ctx, span, "compound-surname")
+    plain = (*cues.get("before_name", []), *cues.get("after_name", []))
     for m in re.finditer(r"\d{1,3}岁的", text):  # 31岁的欧阳思远，是…
-        span = name_after(ctx, m.end())
-        if span and text[span[1] : span[1] + 1] in "，,是在曾说":
+        span = name_after(ctx, m.end(), strong=False)
+        name = text[span[0] : span[1]] if span else ""
+        if span and len(name) >= 3 and text[span[1] : span[1] + 1] in "，,是在曾说" and not (
+                name in ctx.lex.common_words or ctx.lex.titles.ending_at(name, len(name))
+                or name.endswith(plain)):  # not 30岁的高工 (two characters), 80岁的张大爷
             _add(ctx, span, "age")
 
 

@@ -93,15 +93,19 @@ _LOCAL = {"市": ("prefecture", "county"), "县": ("county",), "区": ("county",
           "州": ("prefecture",), "旗": ("county",), "盟": ("prefecture",)}
 
 
+_LOCAL_POST = re.compile(r"[市县区州旗盟](?:委|长|政府|人大|政协|纪委|监委"
+                         r"|[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室))")  # 市教育局, not 区域经理
+
+
 def _local_officials(ctx: Ctx, done: set[str]) -> None:
     """市委常委、宣传部部长某某, 县长某某: an official of the city (county) the page is about,
     the one of that level it names most often."""
     for f in [f for f in ctx.facts if f.kind == "role" and f.rule != "byline"]:
         person = f.args["person"]
-        post = f.args.get("org") or f.args["title"]
+        post = re.sub(r"^(?:常务)?副", "", f.args.get("org") or f.args["title"])
         levels = _LOCAL.get(post[:1])
-        if person in done or not levels or len(post) < 2:
-            continue
+        if person in done or not levels or not _LOCAL_POST.match(post):
+            continue  # 区域经理 is no district's official
         home = _home_place(ctx, post[0], levels)
         if home:
             _region(ctx, person, home, f.start, f.end, "local-official")

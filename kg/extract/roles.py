@@ -12,6 +12,7 @@ organisation or place the text named before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .context import Ctx, NFact, NMention
 from .orgsplit import _AGENCY, _antecedent, _one_org, _split_org_title
@@ -230,18 +231,23 @@ def roles_pronoun(ctx: Ctx) -> None:
     text = ctx.text
     cues = [(m, False) for m in _PRONOUN_POSTS.finditer(text)]
     cues += [(m, True) for m in _PRONOUN_IS.finditer(text)]
-    for m, copula in cues:
+    if not cues:
+        return
+    people = [p for p in ctx.of_label("Person") if p.source != "byline"]
+    ends = [p.end for p in people]  # in text order, so the last person before a cue is a
+    bodies = sorted(q.start for q in ctx.mentions if q.label in ("Organization", "Place"))
+    for m, copula in cues:  # bisect away, not a scan of every mention per cue
         s_start, s_end = ctx.sentence_of(m.start())
-        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
-        people = [p for p in ctx.of_label("Person") if prev_start <= p.start
-                  and p.end <= m.start() and p.source != "byline"]
         if copula:
             c_end = ctx.clause_of(m.end())[1]
-            if not any(q.label in ("Organization", "Place") and m.end() <= q.start < c_end
-                       for q in ctx.mentions) or re.search(r"(?<!党)的", text[m.end() : c_end]):
+            i = bisect_left(bodies, m.end())
+            if i == len(bodies) or bodies[i] >= c_end or re.search(r"(?<!党)的",
+                                                                    text[m.end() : c_end]):
                 continue  # 她是村里的致富能手: a description, not a post
-        if people:
-            _posts(ctx, people[-1], m.end(), s_end, "title-pronoun")
+        k = bisect_right(ends, m.start())
+        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
+        if k and people[k - 1].start >= prev_start:
+            _posts(ctx, people[k - 1], m.end(), s_end, "title-pronoun")
 
 
 _AS_POSTS = re.compile(r"作为([^，。；“”]{4,60})[，,](?=他|她)")
