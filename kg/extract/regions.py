@@ -100,13 +100,16 @@ _LOCAL_POST = re.compile(r"[市县区州旗盟](?:委|长|政府|人大|政协|�
 def _local_officials(ctx: Ctx, done: set[str]) -> None:
     """市委常委、宣传部部长某某, 县长某某: an official of the city (county) the page is about,
     the one of that level it names most often."""
+    homes: dict[str, NMention | None] = {}  # one look at the places per level word
     for f in [f for f in ctx.facts if f.kind == "role" and f.rule != "byline"]:
         person = f.args["person"]
         post = re.sub(r"^(?:常务)?副", "", f.args.get("org") or f.args["title"])
         levels = _LOCAL.get(post[:1])
         if person in done or not levels or not _LOCAL_POST.match(post):
             continue  # 区域经理 is no district's official
-        home = _home_place(ctx, post[0], levels)
+        if post[0] not in homes:
+            homes[post[0]] = _home_place(ctx, post[0], levels)
+        home = homes[post[0]]
         if home:
             _region(ctx, person, home, f.start, f.end, "local-official")
             done.add(person)
