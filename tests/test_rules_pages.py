@@ -102,3 +102,8 @@ def test_a_dotted_name_before_a_verb(extract):
 def test_an_adverb_of_time_does_not_open_a_body(extract):
     r = extract("如今沃特村牦牛养殖专业合作社有社员80多户，村委会主任拉毛卓玛说。\n")
     assert not any(n.startswith("如今") for n in names_of(r, "Organization"))
+
+
+def test_a_minority_name_the_segmenter_glued_to_a_verb(extract):
+    r = extract("随后，某供电公司带电作业班班长才让多吉作报告。\n")
+    assert "才让多吉" in names_of(r, "Person")

@@ -104,9 +104,17 @@ def minority_name_at(ctx: Ctx, p: int) -> tuple[int, int] | None:
     """The longest minority name starting at p that ends at a token boundary."""
     text = ctx.text
     for e in range(min(len(text), p + 6), p + 1, -1):
-        if (e in ctx.tok_ends or text[e : e + 1] in PUNCT) and is_minority_name(ctx, text[p:e]):
+        if (e in ctx.tok_ends or text[e : e + 1] in PUNCT or _verb_glued(ctx, e)) and (
+                is_minority_name(ctx, text[p:e])):
             return p, e
     return None
+
+
+def _verb_glued(ctx: Ctx, e: int) -> bool:
+    """才让多|吉作|报告: the segmenter glued a one-character verb to the name's last syllable."""
+    tok = ctx.token_at(e - 1)
+    return bool(tok and tok[1] == e + 1 and tok[0] < e
+                and ctx.lex.word_tags.get(ctx.text[e]) == "v")
 
 
 def foreign_name_at(ctx: Ctx, p: int, min_len: int = 3) -> tuple[int, int] | None:
