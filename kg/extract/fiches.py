@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .context import Ctx, NMention, line_spans
-from .names import is_minority_name, surname_shaped, valid_name
+from .names import vouched_name
 
 _FIELD = re.compile(r"([\u4e00-\u9fff]{2,6})[：:][ \t\u3000]*([^ \t\u3000][^\t\u3000]*?)"
                     r"(?=[ \t\u3000]+[\u4e00-\u9fff]{2,6}[：:]|[ \t\u3000]*$)")
@@ -72,8 +72,7 @@ def fiche_persons(ctx: Ctx) -> None:
     """The name on a 姓名 line is a person's, when it is shaped like one."""
     for (s, e), _ in fiche_blocks(ctx):
         name = ctx.text[s:e]
-        if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(
-                ctx, name) or surname_shaped(ctx, name):
+        if vouched_name(ctx, name):
             ctx.add(NMention(s, e, "Person", name, "fiche"))
 
 

@@ -63,6 +63,13 @@ def surname_shaped(ctx: Ctx, name: str) -> bool:
     return 2 <= len(name) <= 4 and 1 <= len(name) - ctx.lex.is_surname_start(name) <= 2
 
 
+def vouched_name(ctx: Ctx, name: str) -> bool:
+    """Shaped like a name, for a name a layout vouches for (a table's 姓名 column, a profile
+    box's 姓名 line): dotted, a name, a minority name, or surname-shaped."""
+    return ("·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name)
+            or surname_shaped(ctx, name))
+
+
 def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
     """夏侯志刚 segmented 夏|侯志刚: a two-character surname and one or two more."""
     text = ctx.text

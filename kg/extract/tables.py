@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .context import Ctx, NMention, line_spans
-from .names import is_minority_name, surname_shaped, valid_name
+from .names import vouched_name
 
 _CELL = re.compile(r"[^\s]+")
 _POST_HEADER = re.compile(r"职务|职称|单位")
@@ -39,7 +39,7 @@ def table_rows(ctx: Ctx) -> Iterator[tuple[int, tuple[int, int], tuple[int, int]
             if len(cells) < name_col + 1 or len(cells) > len(header) + 1:
                 break
             name = cells[name_col]
-            if not _name_like(ctx, text[name[0] : name[1]]):
+            if not vouched_name(ctx, text[name[0] : name[1]]):
                 break
             posts = None
             if post_col is not None and len(cells) > post_col:
@@ -47,13 +47,6 @@ def table_rows(ctx: Ctx) -> Iterator[tuple[int, tuple[int, int], tuple[int, int]
             yield lines[i][0], name, posts
             j += 1
         i = j
-
-
-def _name_like(ctx: Ctx, name: str) -> bool:
-    if "·" in name:
-        return True
-    return (valid_name(ctx, name, strong=True) or is_minority_name(ctx, name)
-            or surname_shaped(ctx, name))
 
 
 def table_persons(ctx: Ctx) -> None:
