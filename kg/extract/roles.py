@@ -222,10 +222,35 @@ _DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)")
 
 
+class _Antecedents:
+    """Who 他/她, 这位 and 作为… point back to, looked up by bisection (one list per
+    document, not a scan of every mention per cue)."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        self.people = [p for p in ctx.of_label("Person") if p.source != "byline"]
+        self.ends = [p.end for p in self.people]  # in text order, as the people are
+        self.bodies = sorted(q.start for q in ctx.mentions
+                             if q.label in ("Organization", "Place"))
+
+    def before(self, pos: int) -> NMention | None:
+        """The last person (not a reporter) named before pos, in its sentence or the one
+        before."""
+        s_start = self.ctx.sentence_of(pos)[0]
+        prev_start = self.ctx.sentence_of(max(0, s_start - 1))[0]
+        k = bisect_right(self.ends, pos)
+        return self.people[k - 1] if k and self.people[k - 1].start >= prev_start else None
+
+    def body_in(self, start: int, end: int) -> bool:
+        """An organisation or place begins in [start, end)."""
+        i = bisect_left(self.bodies, start)
+        return i < len(self.bodies) and self.bodies[i] < end
+
+
 _PRONOUN_IS = re.compile(r"(?<![其])(?:他|她)(?:现在|目前|现)?是(?![我你他她])")
 
 
-def roles_pronoun(ctx: Ctx) -> None:
+def roles_pronoun(ctx: Ctx, named: _Antecedents) -> None:
     """她先后担任洛莫村党支部书记、昭觉县妇联副主席, 他是某公司首席工程师: posts of the
     person named before (with 是, only when the clause names a body)."""
     text = ctx.text
@@ -233,41 +258,29 @@ def roles_pronoun(ctx: Ctx) -> None:
     cues += [(m, True) for m in _PRONOUN_IS.finditer(text)]
     if not cues:
         return
-    people = [p for p in ctx.of_label("Person") if p.source != "byline"]
-    ends = [p.end for p in people]  # in text order, so the last person before a cue is a
-    bodies = sorted(q.start for q in ctx.mentions if q.label in ("Organization", "Place"))
-    for m, copula in cues:  # bisect away, not a scan of every mention per cue
-        s_start, s_end = ctx.sentence_of(m.start())
+    for m, copula in cues:
         if copula:
             c_end = ctx.clause_of(m.end())[1]
-            i = bisect_left(bodies, m.end())
-            if i == len(bodies) or bodies[i] >= c_end or re.search(r"(?<!党)的",
-                                                                    text[m.end() : c_end]):
+            if not named.body_in(m.end(), c_end) or re.search(r"(?<!党)的", text[m.end() : c_end]):
                 continue  # 她是村里的致富能手: a description, not a post
-        k = bisect_right(ends, m.start())
-        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
-        if k and people[k - 1].start >= prev_start:
-            _posts(ctx, people[k - 1], m.end(), s_end, "title-pronoun")
+        person = named.before(m.start())
+        if person:
+            _posts(ctx, person, m.end(), ctx.sentence_of(m.start())[1], "title-pronoun")
 
 
 _AS_POSTS = re.compile(r"作为([^，。；“”]{4,60})[，,](?=他|她)")
 
 
-def roles_as(ctx: Ctx) -> None:
+def roles_as(ctx: Ctx, named: _Antecedents) -> None:
     """作为党的二十大代表、某县人民医院妇产科主任，她…: posts of the person named before."""
     for m in _AS_POSTS.finditer(ctx.text):
-        s_start = ctx.sentence_of(m.start())[0]
-        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
-        people = [p for p in ctx.of_label("Person") if prev_start <= p.start
-                  and p.end <= m.start() and p.source != "byline"]
-        named = any(q.label in ("Organization", "Place") and m.start(1) <= q.start < m.end(1)
-                    for q in ctx.mentions)  # a body named, not 作为集控运行值长 alone
-        if people and named and title_ending_at(ctx, m.end(1)) and not re.search(
-                r"(?<!党)的", m.group(1)):  # 作为某州教育系统的一线教师: a description
-            _posts(ctx, people[-1], m.start(1), m.end(1), "title-as")
+        person = named.before(m.start())
+        if person and named.body_in(*m.span(1)) and title_ending_at(  # a body named, not
+                ctx, m.end(1)) and not re.search(r"(?<!党)的", m.group(1)):  # 作为集控运行值长
+            _posts(ctx, person, m.start(1), m.end(1), "title-as")  # or 作为…系统的一线教师
 
 
-def roles_anaphora(ctx: Ctx) -> None:
+def roles_anaphora(ctx: Ctx, named: _Antecedents) -> None:
     """…代表司马建国。这位渭源县…村党支部书记，…: a post of the person just named."""
     text = ctx.text
     for m in re.finditer(r"这位|该同志", text):
@@ -277,13 +290,10 @@ def roles_anaphora(ctx: Ctx) -> None:
             inner = [t for t in titles_in(ctx, a, clause_end) if "、" in text[a : t[0]]]
             t = inner[-1] if inner else None
             a = text.rfind("、", a, t[0]) + 1 if t else a
-        s_start = ctx.sentence_of(m.start())[0]
-        prev_start = ctx.sentence_of(max(0, s_start - 1))[0]
-        people = [p for p in ctx.of_label("Person") if prev_start <= p.start and p.end <= m.start()
-                  and p.source != "byline"]
-        if t and t[0] >= a and people and not re.search(r"是|(?<!党)的.", text[a : t[0]]):
+        person = named.before(m.start())
+        if t and t[0] >= a and person and not re.search(r"是|(?<!党)的.", text[a : t[0]]):
             org, extra = _split_org_title(ctx, a, t[0])
-            _role(ctx, people[-1], org, extra + text[t[0] : t[1]], m.start(), "title-anaphora")
+            _role(ctx, person, org, extra + text[t[0] : t[1]], m.start(), "title-anaphora")
 
 
 def find_roles(ctx: Ctx) -> None:
@@ -295,9 +305,10 @@ def find_roles(ctx: Ctx) -> None:
         roles_before(ctx, p)
         roles_after(ctx, p)
         roles_caption(ctx, p)
-    roles_anaphora(ctx)
-    roles_pronoun(ctx)
-    roles_as(ctx)
+    named = _Antecedents(ctx)
+    roles_anaphora(ctx, named)
+    roles_pronoun(ctx, named)
+    roles_as(ctx, named)
     from .elected import (  # built on these
         roles_elected,
         roles_in_brackets,
