@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +45,19 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
         end = len(text) if end < 0 else end
         yield pos, end
         pos = end + 1
+
+
+def most_named(mentions: list[NMention]) -> NMention | None:
+    """The mention whose text is written most often, the first of it on a tie: the school,
+    hospital, city or county a page is about."""
+    counts = Counter(m.text for m in mentions)
+    return min(mentions, key=lambda m: (-counts[m.text], m.start), default=None)
+
+
+def previous_person(ctx: Ctx, before: int) -> NMention | None:
+    """The last person (not a reporter) named before ``before``: whom 他/她/这位 points to."""
+    people = [m for m in ctx.of_label("Person") if m.end <= before and m.source != "byline"]
+    return max(people, key=lambda m: m.start) if people else None
 
 
 def is_cjk(ch: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention, line_spans, rx
+from .context import Ctx, NFact, NMention, line_spans, previous_person, rx
 from .rosters import heading_before, roster_lines
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
@@ -41,11 +41,6 @@ def _persons_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
                     if a not in ("代表", "委员"))
     return [m for m in ctx.of_label("Person") if s <= m.start < e and m.source != "byline"
             and not ctx.text.startswith(address, m.end)]
-
-
-def _previous_person(ctx: Ctx, before: int) -> NMention | None:
-    people = [m for m in ctx.of_label("Person") if m.end <= before and m.source != "byline"]
-    return max(people, key=lambda m: m.start) if people else None
 
 
 def _add(ctx: Ctx, p: NMention, s: int, e: int, rule: str) -> None:
@@ -85,9 +80,9 @@ def delegation_members(ctx: Ctx, congress: str = "二十大") -> None:
                         r"代表(?!团)[，,]")
     for s, e in ctx.sentences:  # 作为福建代表团中唯一的畲族代表，某村党支部书记某某…
         cue = as_cue.search(text[s:e])
-        after = [p for p in _persons_in(ctx, s + cue.end(), e)] if cue else []
-        if after:
-            _add(ctx, after[0], s + cue.start(), after[0].end, "delegation-as")
+        following = _persons_in(ctx, s + cue.end(), e) if cue else []
+        if following:
+            _add(ctx, following[0], s + cue.start(), following[0].end, "delegation-as")
     for s, e in ctx.sentences:
         cue = re.search(r"是(?:代表团[里中]|[^，。；]{0,16}的代表之一)", text[s:e])
         people = _persons_in(ctx, s, s + cue.start()) if cue else []
@@ -116,11 +111,22 @@ def congress_names(congress: str) -> tuple[str, ...]:
     return (congress, f"第{m.group(1)}次全国代表大会") if m else (congress,)
 
 
+def _paragraph(text: str, s: int, e: int) -> str:
+    """From the start of the paragraph s is in, to e."""
+    return text[text.rfind("\n", 0, s) + 1 : e]
+
+
 def _names_congress(text: str, s: int, e: int, congress: str) -> bool:
     """The paragraph of the sentence s–e names the congress (what 某某等6名同志当选 were
     elected to is said a sentence earlier: 选举产生了出席党的二十大代表。)."""
-    para = text[text.rfind("\n", 0, s) + 1 : e]
+    para = _paragraph(text, s, e)
     return any(n in para for n in congress_names(congress))
+
+
+def _another_congress(text: str, s: int, e: int, congress: str) -> bool:
+    """The paragraph names another congress (党代会, 人大) and not this one."""
+    return bool(_OTHER_CONGRESS.search(_paragraph(text, s, e))) and not _names_congress(
+        text, s, e, congress)
 
 
 def _examples(congress: str) -> re.Pattern[str]:
@@ -135,7 +141,6 @@ def announced_list(ctx: Ctx, congress: str) -> None:
     examples it gives: 当选代表中，既有…，也有…。某村党总支书记A，…；某院院长B，…)."""
     text = ctx.text
     posted = {f.args["person"] for f in ctx.facts if f.kind == "role"}
-    names = congress_names(congress)
     for m in _examples(congress).finditer(text):  # the first sentence after it naming people
         for s, e in ctx.sentences:
             named = [p for p in _persons_in(ctx, max(s, m.end()), e)
@@ -147,8 +152,7 @@ def announced_list(ctx: Ctx, congress: str) -> None:
                     _add(ctx, p, m.start(), p.end, "announced-examples")
                 break
     for m in _ANNOUNCED.finditer(text):
-        para = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
-        if _OTHER_CONGRESS.search(para) and not any(n in para for n in names):
+        if _another_congress(text, m.start(), m.end(), congress):
             continue  # 现将（州党代会）代表名单公布如下：another congress's list
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
         end = min([*ends, m.end() + 800])  # the list ends with its sentence
@@ -166,9 +170,8 @@ def public_notice(ctx: Ctx, congress: str) -> None:
     候选人, 预备人选)."""
     text = ctx.text
     for m in _NOTICE.finditer(text):
-        para = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
         if not _names_congress(text, m.start(), m.end(), congress) or re.search(
-                r"候选|预备人选|推荐人选|考察对象", para):
+                r"候选|预备人选|推荐人选|考察对象", _paragraph(text, m.start(), m.end())):
             continue
         pos = m.end()
         for a, b in line_spans(text[pos:]):
@@ -270,16 +273,15 @@ def _quoted_other(text: str, s: int, cue_at: int) -> bool:
 
 
 def _weak_cue(weak: re.Pattern[str], text: str, s: int, e: int,
-              known: tuple[str, ...]) -> re.Match[str] | None:
+              congress: str) -> re.Match[str] | None:
     """当选代表 / 作为代表, in a text on the congress: not of another congress the clause or
     the paragraph names (作为代表出席自治区党代会, an item on a 人大 by-election)."""
     m = weak.search(text[s:e])
     if not m:
         return None
     clause = re.split(r"[，。；]", text[s + m.end() : e], maxsplit=1)[0]
-    para = text[text.rfind("\n", 0, s) + 1 : e]
-    if (_OTHER_CONGRESS.search(clause) or _OTHER_CONGRESS.search(para)) and not any(
-            n in para for n in known):
+    if _another_congress(text, s, e, congress) or _OTHER_CONGRESS.search(
+            clause) and not _names_congress(text, s, e, congress):
         return None
     return m
 
@@ -334,7 +336,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     for s, e in ctx.sentences:
         sent = text[s:e]
         cue = next((m for m in strong.finditer(sent) if not m.group().endswith("、")), None) or (
-            _weak_cue(weak, text, s, e, known) if in_context else None)  # 二十大代表、某某: above
+            _weak_cue(weak, text, s, e, congress) if in_context else None)  # 二十大代表、某某
         people = _persons_in(ctx, s, e)
         relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
@@ -346,14 +348,14 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                        or text[p.end : p.end + 2] in ("说：", "表示")]
             direct = [p for p in people
                       if p.end <= cue_at and _ADVERBS.fullmatch(text[p.end : cue_at])]
-            after = [p for p in people if p.start == s + cue.end() + 1]
+            following = [p for p in people if p.start == s + cue.end() + 1]
             if direct:  # X当选党的二十大代表, whoever speaks of it
                 _add(ctx, direct[-1], cue_at, s + cue.end(), "cue-direct")
-            elif cue.group().startswith("作为") and after:  # 作为…的党的二十大代表，某某…
-                _add(ctx, after[0], cue_at, after[0].end, "cue-as")
+            elif cue.group().startswith("作为") and following:  # 作为…的党的二十大代表，某某…
+                _add(ctx, following[0], cue_at, following[0].end, "cue-as")
             elif not any(p.end <= cue_at for p in people) and _PRONOUN.search(
-                    text[s:cue_at]) and _previous_person(ctx, s):  # 这位女教师当选…；与她一同当选的
-                _add(ctx, _previous_person(ctx, s), s, s + cue.end(), "cue-anaphora")
+                    text[s:cue_at]) and (prev := previous_person(ctx, s)):  # 这位女教师当选…
+                _add(ctx, prev, s, s + cue.end(), "cue-anaphora")  # ；与她一同当选的
                 if re.search(r"(?:一同|一起|同时|同批)当选", text[s + cue.end() : e]):
                     for p in people:
                         _add(ctx, p, cue_at, p.end, "cue-together")
@@ -375,7 +377,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
             elif _PRONOUN.search(sent):  # 今年6月他当选…
-                prev = _previous_person(ctx, s)
+                prev = previous_person(ctx, s)
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
         for p in people:  # a list of names followed by …N名代表
@@ -388,7 +390,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     if in_context:  # 这位哈萨克族代表刚发完言: the person just named
         groups = tuple(ctx.lex.person_cues.get("group_representatives", []))
         for m in re.finditer(r"这位([^，。；“”]{0,6}?)代表(?![团大会])", text):
-            prev = _previous_person(ctx, m.start())
+            prev = previous_person(ctx, m.start())
             if prev and not m.group(1).endswith(groups) and prev.end >= m.start() - 60:
                 _add(ctx, prev, m.start(), m.end(), "this-delegate")
     delegation_regions(ctx, congress)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention, rx
+from .context import Ctx, NFact, NMention, previous_person, rx
 
 _QUOTES = "“”‘’\"'「」『』《》"
 _TAIL = re.compile(r"(等)?(诸多|多项|多个|一系列)?(荣誉称号|荣誉|称号|奖项)$")
@@ -32,10 +32,9 @@ def _subject(ctx: Ctx, pos: int) -> NMention | None:
     lead = ctx.text[s:pos]
     if len(lead) > 8 and not re.search(r"他|她|这位|其|该", lead):
         return None  # a sentence with a subject of its own that is not a person
-    prev = [m for m in ctx.of_label("Person") if m.end <= s and m.source != "byline"]
-    if not prev:
+    nearest = previous_person(ctx, s)
+    if nearest is None:
         return None
-    nearest = max(prev, key=lambda m: m.start)
     if s == 0 or ctx.text[s - 1] == "\n":  # 他先后获得… opening a paragraph: the person the
         main = _protagonist(ctx)  # story is about, not the last one quoted
         if main and main.attrs.get("alias_of", main.text) != nearest.attrs.get(
@@ -161,10 +160,8 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
         if said:
             return said[0]
     ss, se = ctx.sentence_of(s)
-    if re.search(r"这位|该", text[max(ss, s - 12) : s]):  # the one just named, not the
-        prev = [m for m in ctx.of_label("Person") if m.end <= s  # story's protagonist
-                and m.source != "byline"]
-        return max(prev, key=lambda m: m.start) if prev else None
+    if re.search(r"这位|该", text[max(ss, s - 12) : s]):
+        return previous_person(ctx, s)  # the one just named, not the story's protagonist
     people = {m.text for m in ctx.of_label("Person") if ss <= m.start < se}
     if len(people) == 1:
         return next(m for m in ctx.of_label("Person") if ss <= m.start < se)

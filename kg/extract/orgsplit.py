@@ -4,9 +4,8 @@ what a bare 村/自治区/这里 before a title points back to."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .context import Ctx
+from .context import Ctx, most_named
 
 _DEICTIC = {"这里", "那里", "这儿", "那儿", "这", "那", "当地", "本地", "其中",
             "一名", "一位", "一个"}  # 也是一名|护边员: no body named
@@ -40,13 +39,13 @@ def _home(ctx: Ctx, endings: tuple[str, ...]) -> str:
     """The school (hospital) a page is about: the one of that kind named most often, then
     first; 我校 and 校党委 mean it, not the university someone graduated from."""
     named = [m for m in ctx.of_label("Organization") if m.text.endswith(endings)]
-    if not named:
+    home = most_named(named)
+    if home is None:
         return ""
-    counts = Counter(m.text for m in named)
-    home = min(named, key=lambda m: (-counts[m.text], m.start))
     top = ctx.text.find("\n", ctx.text.find("\n", ctx.text.find("\n") + 1) + 1)
-    return home.text if counts[home.text] >= 2 or home.start < top else ""  # named often,
-    # or in the page's first lines (its masthead): not a college one graduated from
+    twice = sum(m.text == home.text for m in named) >= 2
+    return home.text if twice or home.start < top else ""  # named often, or in the page's
+    # first lines (its masthead): not a college one graduated from
 
 
 def _antecedent(ctx: Ctx, word: str, before: int) -> str:

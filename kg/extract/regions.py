@@ -9,9 +9,8 @@ before it (its chain), which resolution turns into a hierarchy.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .context import Ctx, NFact, NMention, is_cjk
+from .context import Ctx, NFact, NMention, is_cjk, most_named
 from .fiches import fiche_origins
 from .places import LEVEL_RANK
 
@@ -116,12 +115,8 @@ def _local_officials(ctx: Ctx, done: set[str]) -> None:
 
 
 def _home_place(ctx: Ctx, word: str, levels: tuple[str, ...]) -> NMention | None:
-    places = [m for m in ctx.of_label("Place") if m.text.endswith(word)
-              and m.attrs.get("level") in levels]
-    if not places:
-        return None
-    counts = Counter(m.text for m in places)
-    return min(places, key=lambda m: (-counts[m.text], m.start))
+    return most_named([m for m in ctx.of_label("Place") if m.text.endswith(word)
+                       and m.attrs.get("level") in levels])
 
 
 _NATIVE = re.compile(r"[，,]([^，,。；]{2,12})人(?=[，,。；])")
