@@ -244,7 +244,7 @@ class Lexicon:
     org_joined: set[str] = field(default_factory=set)  # endings that may hold 与 inside
     common_words: set[str] = field(default_factory=set)
     verb_surnames: set[str] = field(default_factory=set)  # 种: 村民|种茶 is no name
-    title_bodies: dict[str, list[str]] = field(default_factory=dict)  # 校长: 学校 中学 …
+    title_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 校长: 学校 中学 …
     word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
     generic_event_prefixes: set[str] = field(default_factory=set)
@@ -301,7 +301,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         stop_tokens=set(read_list(lex_dir / "stop_tokens.txt")),
         not_names=set(read_list(lex_dir / "not_names.txt")),
         verb_surnames=set(read_list(lex_dir / "verb_surnames.txt")),
-        title_bodies={k: v.split() for k, v in read_tags(lex_dir / "title_bodies.tsv").items()},
+        title_bodies={k: tuple(v.split())
+                      for k, v in read_tags(lex_dir / "title_bodies.tsv").items()},
         person_cues=cues,
         minority_names=read_sections_any(lex_dir / "minority_names.txt"),
         org_modifiers=set(read_list(lex_dir / "org_modifiers.txt")),

@@ -59,7 +59,7 @@ def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
             continue
         window = text.rfind("\n", 0, f.start) + 1
         named = [o for o in ctx.of_label("Organization") if window <= o.start and o.end <= f.start
-                 and o.text.endswith(tuple(endings))]
+                 and o.text.endswith(endings)]
         if named:
             f.args["org"] = max(named, key=lambda o: (o.end, o.end - o.start)).text
 
