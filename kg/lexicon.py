@@ -240,6 +240,7 @@ class Lexicon:
     minority_names: dict[str, list[str]] = field(default_factory=dict)
     minority_parts: frozenset[str] = frozenset()  # derived from minority_names
     name_chars: frozenset[str] = frozenset()  # characters of transliterated names
+    minority_clans: frozenset[str] = frozenset()  # Yi family names: 吉克, 沙马 …
     org_modifiers: set[str] = field(default_factory=set)
     org_joined: set[str] = field(default_factory=set)  # endings that may hold 与 inside
     common_words: set[str] = field(default_factory=set)
@@ -258,6 +259,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         self.minority_parts = frozenset(self.minority_names.get("part", []))
         self.name_chars = frozenset("".join(self.minority_names.get("chars", [])))
+        self.minority_clans = frozenset(self.minority_names.get("clan", []))
         for name in list(self.gazetteer.by_name) + list(self.countries) + list(self.landmarks):
             self.place_index.add(name)
         for name in self.orgs:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .context import PUNCT, Ctx
+from .context import PUNCT, Ctx, occurrences
 from .names import BAD as _BAD
 from .names import NAME_END_BAD as _NAME_END_BAD
 from .names import (
@@ -22,7 +22,8 @@ from .titles import title_ending_at
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,7}(?:·[\u4e00-\u9fff]{1,8})+")
 _VERBAL = {"v", "vd", "a", "ad", "d", "p"}
 _LEAD_TAGS = _VERBAL | {"c", "r", "u"}  # a word opening a dotted run that is no name's
-_COMPLEMENTS = set("完着了过")  # a verb's ending: 听完, 笑着
+_COMPLEMENTS = set("完着了过")
+_EDGE = PUNCT + "\n"
 _AFTER_NAME = PUNCT + "在说是的和与等也曾"  # what may follow a name
 
 
@@ -39,6 +40,46 @@ def _dotted_ok(ctx: Ctx, span: tuple[int, int]) -> bool:
     parts = ctx.text[span[0] : span[1]].split("·")
     return not any(len(p) >= 2 and p in ctx.lex.common_words and p not in ctx.lex.minority_parts
                    and not ctx.lex.word_tags.get(p, "").startswith("nr") for p in parts)
+
+
+def dotted_names(ctx: Ctx) -> list[tuple[int, int]]:
+    """Every dotted name, cut to the name; where the page also writes a shorter dotted name
+    inside one with clean edges, that is the name (学习宣传|海来·阿支, 海来·阿支|正带着:
+    the segmenter glued a word to it)."""
+    spans = [trim_dotted(ctx, *m.span()) for m in _DOTTED.finditer(ctx.text)]
+    spans = [s for s in spans if _dotted_ok(ctx, s)]
+    names = {ctx.text[s:e] for s, e in spans}
+    clean = {n for n in names if _clean_somewhere(ctx, n)}
+    out = []
+    for s, e in spans:
+        name = ctx.text[s:e]
+        inner = max((n for n in clean if n != name and n in name
+                     and n.count("·") == name.count("·")), key=lambda n: (len(n), n), default=None)
+        if inner:
+            s += name.index(inner)
+            e = s + len(inner)
+        out.append((s, e))
+    return out
+
+
+def _clean_somewhere(ctx: Ctx, name: str) -> bool:
+    """Written with a break before it somewhere (a line's edge, punctuation, a space, a title)
+    and with one after it somewhere (the same, or a common word), not necessarily in the
+    same place."""
+    text, left, right = ctx.text, False, False
+    for at, end in occurrences(text, name):
+        left = left or at == 0 or text[at - 1] in _EDGE or bool(title_ending_at(ctx, at))
+        right = right or end == len(text) or text[end] in _EDGE or _word_from(ctx, end)
+        if left and right:
+            return True
+    return False
+
+
+def _word_from(ctx: Ctx, at: int) -> bool:
+    """A common word of two or more characters starts at ``at`` (…·阿支|连续)."""
+    tok = ctx.token_at(at)
+    return bool(tok and tok[0] == at and tok[1] - at >= 2
+                and ctx.text[at : tok[1]] in ctx.lex.common_words)
 
 
 def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:

@@ -103,6 +103,9 @@ def _is_minority_name(ctx: Ctx, s: str) -> bool:
         ok[i] = any(ok[j] and s[j:i] in parts for j in range(max(0, i - 4), i))
     if ok[len(s)] and (len(s) >= 3 or s in parts):
         return True
+    if len(s) == 4 and s[:2] in ctx.lex.minority_clans and s not in ctx.lex.word_tags and all(
+            c in ctx.lex.name_chars and c not in _STOP for c in s[2:]):
+        return True  # 吉克曲布, 沙马拉则: a Yi family name and two syllables
     return any(len(e) >= 2 and s.endswith(e) and len(s) - len(e) >= 2 and not set(s) & BAD
                for e in endings)
 

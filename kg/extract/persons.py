@@ -17,10 +17,9 @@ from .bylines import byline_persons
 from .context import PUNCT, Ctx, NMention, occurrences, rx
 from .name_spans import (
     _AFTER_NAME,
-    _DOTTED,
     _after_noun,
-    _dotted_ok,
     _left_ok,
+    dotted_names,
     name_after,
     name_before,
     trim_dotted,
@@ -29,6 +28,7 @@ from .names import BAD as _BAD
 from .names import (
     compound_surname_name,
     is_minority_name,
+    minority_name_at,
     valid_name,
 )
 from .rosters import layout_persons, roster_lines
@@ -51,17 +51,16 @@ _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|
 def cue_persons(ctx: Ctx) -> None:
     text, cues = ctx.text, ctx.lex.person_cues
     byline_persons(ctx)  # first, so that reporters are known as such
-    for m in _DOTTED.finditer(text):
-        span = trim_dotted(ctx, *m.span())
-        if _dotted_ok(ctx, span):
-            _add(ctx, span, "dotted")
+    for span in dotted_names(ctx):
+        _add(ctx, span, "dotted")
+    glued = _glued_title_names(ctx)
     for _, e in ctx.tokens:  # a title, then a name
-        if not ctx.lex.titles.ends_with(text[e - 1]):
+        if not ctx.lex.titles.ends_with(text[e - 1]) or e + 1 in glued:
             continue
         t = title_ending_at(ctx, e)
         if t and e < len(text) and not _addressed(ctx, t[0]) and not ctx.covering(e, "Person"):
             _add(ctx, name_after(ctx, e), "title")  # (a byline's name is already whole)
-    _glued_title_names(ctx)
+    _clan_names(ctx)
     for verb in cues.get("speech", []):
         for at, _ in occurrences(text, verb):
             span = name_before(ctx, at)
@@ -146,21 +145,44 @@ def cue_persons(ctx: Ctx) -> None:
             _add(ctx, span, "age")
 
 
-def _glued_title_names(ctx: Ctx) -> None:
-    """军士|长庞|建华: the segmenter glued a title's last character to the surname after it;
-    the name is that surname and the next word."""
-    text = ctx.text
+def _glued_title_names(ctx: Ctx) -> set[int]:
+    """军士|长庞|建华, 科护士|长吉克|曲布: the segmenter glued a title's last character to
+    the name after it; the name is the rest of that word and the next (a surname and a
+    given name, or a minority name). Returns where those names start."""
+    text, starts = ctx.text, set()
     for a, b in ctx.tokens:
         word = text[a:b]
-        if b - a != 2 or not ctx.lex.titles.ends_with(word[0]) or not (
-                ctx.lex.is_surname_start(word[1]) == 1) or word in ctx.lex.word_tags or (
-                word in ctx.lex.common_words or ctx.lex.place_index.find_at(word, 0)):
+        if not 2 <= b - a <= 3 or not ctx.lex.titles.ends_with(word[0]) or (
+                word in ctx.lex.word_tags or word in ctx.lex.common_words
+                or ctx.lex.place_index.find_at(word, 0)):
             continue  # 公司|长沙: a word of its own
+        if ctx.covering(a + 1, "Person") or not title_ending_at(ctx, a + 1):
+            continue
+        minority = minority_name_at(ctx, a + 1)
         nxt = ctx.token_at(b)
-        t = title_ending_at(ctx, a + 1)
-        if t and nxt and 1 <= nxt[1] - nxt[0] <= 2 and not ctx.covering(a + 1, "Person") and (
-                valid_name(ctx, text[a + 1 : nxt[1]], strong=True)):
-            _add(ctx, (a + 1, nxt[1]), "title")
+        if minority and minority[1] > b:
+            span: tuple[int, int] | None = minority
+        elif b - a == 2 and ctx.lex.is_surname_start(word[1]) == 1 and nxt and (
+                1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[a + 1 : nxt[1]], strong=True)):
+            span = (a + 1, nxt[1])
+        else:
+            continue
+        _add(ctx, span, "title")
+        starts.add(a + 1)
+    return starts
+
+
+def _clan_names(ctx: Ctx) -> None:
+    """阿苦拉哈是…的彝族老人: a Yi family name and two syllables, standing as words of their
+    own, is a name with no other cue (as a distinct compound surname is)."""
+    text = ctx.text
+    for clan in sorted(ctx.lex.minority_clans):
+        for at, _ in occurrences(text, clan):
+            name = text[at : at + 4]
+            if at in ctx.tok_starts and (at + 4 in ctx.tok_ends or text[at + 4 : at + 5] in (
+                    _AFTER_NAME)) and is_minority_name(ctx, name) and not (
+                    ctx.covering(at, "Person") or ctx.lex.place_index.find_at(name, 0)):
+                _add(ctx, (at, at + 4), "clan-name")
 
 
 def _addressed(ctx: Ctx, title_start: int) -> bool:

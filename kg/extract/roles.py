@@ -37,6 +37,9 @@ _CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9])[
                    r"(?=[\u4e00-\u9fff]{0,4}$)")  # C919, CR450: letters and digits
 
 
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}[科室]")  # 感染科, 办公室: a unit of a body
+
+
 def roles_before(ctx: Ctx, p: NMention) -> None:
     """ORG TITLE(、TITLE) NAME."""
     text = ctx.text
@@ -69,6 +72,15 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     cut = code.start() if code else first  # code belongs to the title, not the company
     s = expand_left(ctx, cut, floor=clause_start, allow_joiners=False, by_tag=False)
     org, extra = _split_org_title(ctx, s, cut)
+    dept = not org and re.sub(r"^(?:常务)?副", "", text[first : titles[0][1]]) in (
+        ctx.lex.person_cues.get("department_posts", []))
+    if dept and s == cut:  # 感染|科护士|长吉克: the title begins inside a word
+        s = next((k for k in range(cut - 2, max(clause_start, cut - 7) - 1, -1)
+                  if k in ctx.tok_starts and _DEPARTMENT.fullmatch(text, k, cut)), s)
+    parent = ""
+    if dept and _DEPARTMENT.fullmatch(text, s, cut):  # 感染科|主任, 感染科|护士长: the
+        org, extra = _department(ctx, text[s:cut], s), ""  # department of the body named before
+        parent = org[: -(cut - s)] if len(org) > cut - s else ""  # 党委委员、感染科主任: the
     extra += text[cut:first]
     rule = "title-before-name"
     if not org and re.fullmatch(r"[\u4e00-\u9fff]{1,5}族", extra):  # 壮族教师某某在某中学…:
@@ -92,19 +104,33 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
             m.label == "Place" and m.text == shared for m in ctx.mentions)
         _role(ctx, p, org if i == 0 else ("" if own else shared), title, s,
               rule)  # 团长、省委书记: each its own body
-    if org:
-        _chained_posts(ctx, p, s, clause_start)
+    if org:  # hospital's 党委委员
+        _chained_posts(ctx, p, s, clause_start, parent)
 
 
-def _chained_posts(ctx: Ctx, p: NMention, s: int, floor: int) -> None:
-    """某村党支部书记、某合作社理事长某某: a post before the last, with a body of its own."""
+def _department(ctx: Ctx, dept: str, before: int) -> str:
+    """感染科 of the body named before in the paragraph: an organisation named with it
+    (…医院感染科), or one the department was written right after (在…医院|骨科病房里)."""
+    named = _antecedent(ctx, dept, before)
+    if named != dept:
+        return named
+    para = ctx.text.rfind("\n", 0, before) + 1
+    after = [m for m in ctx.of_label("Organization")
+             if para <= m.start and m.end < before and ctx.text.startswith(dept, m.end)]
+    return max(after, key=lambda m: (m.end, -m.start)).text + dept if after else dept
+
+
+def _chained_posts(ctx: Ctx, p: NMention, s: int, floor: int, parent: str = "") -> None:
+    """某村党支部书记、某合作社理事长某某: a post before the last, with a body of its own
+    (or, before a department's post, the body the department is of: ``parent``)."""
     text = ctx.text
     while s - 1 > floor and text[s - 1] == "、":
         t = title_ending_at(ctx, s - 1)
-        if not t or t[0] <= floor:
+        if not t or t[0] < floor:
             return
         a = expand_left(ctx, t[0], floor=floor, allow_joiners=False, by_tag=False)
         org, extra = _split_org_title(ctx, a, t[0])
+        org, parent = org or parent, ""
         if not org:
             return
         if text[t[0] : t[1]] != "委员":  # 市政协委员、某医院副院长某某: a seat, not a post
