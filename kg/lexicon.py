@@ -72,6 +72,17 @@ def read_tags(path: Path) -> dict[str, str]:
     return dict(line.split("\t")[:2] for line in _lines(path) if "\t" in line)
 
 
+def read_title_bodies(path: Path) -> dict[str, tuple[tuple[str, ...], int]]:
+    """'title<TAB>endings[<TAB>paragraphs]' lines (paragraphs: 1 when not given)."""
+    table = {}
+    for line in _lines(path):
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            reach = int(parts[2]) if len(parts) > 2 and parts[2].strip() else 1
+            table[parts[0].strip()] = (tuple(parts[1].split()), reach)
+    return table
+
+
 def read_strengths(path: Path) -> dict[str, str]:
     """'suffix<TAB>strong|weak' lines."""
     table: dict[str, str] = {}
@@ -241,11 +252,14 @@ class Lexicon:
     minority_parts: frozenset[str] = frozenset()  # derived from minority_names
     name_chars: frozenset[str] = frozenset()  # characters of transliterated names
     minority_clans: frozenset[str] = frozenset()  # Yi family names: 吉克, 沙马 …
+    military: dict[str, list[str]] = field(default_factory=dict)  # 陆军, 军区, 某旅 …
     org_modifiers: set[str] = field(default_factory=set)
     org_joined: set[str] = field(default_factory=set)  # endings that may hold 与 inside
     common_words: set[str] = field(default_factory=set)
     verb_surnames: set[str] = field(default_factory=set)  # 种: 村民|种茶 is no name
-    title_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 校长: 学校 中学 …
+    # 校长: ((学校, 中学 …), 1): the endings of its body's name, and how many paragraphs
+    # back (its own first) the body may be named
+    title_bodies: dict[str, tuple[tuple[str, ...], int]] = field(default_factory=dict)
     word_tags: dict[str, str] = field(default_factory=dict)
     generic_events: set[str] = field(default_factory=set)
     generic_event_prefixes: set[str] = field(default_factory=set)
@@ -303,8 +317,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         stop_tokens=set(read_list(lex_dir / "stop_tokens.txt")),
         not_names=set(read_list(lex_dir / "not_names.txt")),
         verb_surnames=set(read_list(lex_dir / "verb_surnames.txt")),
-        title_bodies={k: tuple(v.split())
-                      for k, v in read_tags(lex_dir / "title_bodies.tsv").items()},
+        title_bodies=read_title_bodies(lex_dir / "title_bodies.tsv"),
         person_cues=cues,
         minority_names=read_sections_any(lex_dir / "minority_names.txt"),
         org_modifiers=set(read_list(lex_dir / "org_modifiers.txt")),
@@ -314,6 +327,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         word_tags=word_tags() | read_tags(lex_dir / "word_tags.tsv"),
         generic_events=set(generic.get("events", [])),
         generic_event_prefixes=set(generic.get("prefixes", [])),
+        military=read_sections_any(lex_dir / "military_units.txt"),
     )
 
 

@@ -66,9 +66,14 @@ def _make_delegates(nlp: Language, name: str, congress: str) -> Callable[[Doc], 
 def _cleanup(ctx: Ctx) -> None:
     """Drop person candidates that are really places or organisations, organisations
     inside an event's name (岳阳市九届人大|二次会议) and a known short name that only
-    starts a longer one (中国石油|天然气股份有限公司…)."""
+    starts a longer one (中国石油|天然气股份有限公司…), and a country inside a name (中国|共产党,
+    中国|第一汽车集团): the name is no mention of the country."""
     events = ctx.of_label("Event")
     orgs = ctx.of_label("Organization")
+    ctx.mentions = [m for m in ctx.mentions if not (
+        m.label == "Place" and m.text in ctx.lex.countries and any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in (*orgs, *events)))]
     ctx.mentions = [m for m in ctx.mentions if not (m.label == "Organization" and (
         (m.source == "suffix" and any(e.start <= m.start and m.end <= e.end
                                       and e.end - e.start > m.end - m.start for e in events))

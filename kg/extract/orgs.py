@@ -9,6 +9,7 @@ leftwards until a word that cannot be inside a name. Weak endings (部, 科,
 from __future__ import annotations
 
 from .context import Ctx, NMention, is_cjk
+from .military import military_orgs
 from .spans import across_joiner, expand_left, skip_leading_verbs
 
 _DETERMINERS = ("各级", "各", "全", "该", "每个", "其", "这", "那", "有关", "相关", "一些", "上",
@@ -106,7 +107,7 @@ def suffix_orgs(ctx: Ctx) -> None:
             continue  # 一所, 这家: a count, not 研究所
         s = _after_count(ctx, s, start_word)
         s = _after_common_lead(ctx, s, start_word)
-        s = _chained(ctx, s)
+        s = _in_unit(ctx, _chained(ctx, s))
         name = text[s:end]
         if end - head not in events:  # the event endings longer than this one
             events[end - head] = tuple(e for e in ctx.lex.event_suffixes if len(e) > end - head)
@@ -156,6 +157,13 @@ def _chained(ctx: Ctx, s: int) -> int:
         if m.end == tok[0] and m.source == "suffix":
             return m.start
     return s
+
+
+def _in_unit(ctx: Ctx, s: int) -> int:
+    """…某舰|舵信班: a part named right after (or across the end of) a military unit is of it."""
+    units = [m for m in ctx.of_label("Organization") if m.source == "military"
+             and m.start < s <= m.end]
+    return min(m.start for m in units) if units else s
 
 
 def _unit_word(ctx: Ctx, word: str) -> bool:
@@ -235,4 +243,5 @@ def _ends_word(ctx: Ctx, end: int) -> bool:
 
 def find_orgs(ctx: Ctx) -> None:
     lexicon_orgs(ctx)
+    military_orgs(ctx)
     suffix_orgs(ctx)

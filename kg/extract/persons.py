@@ -101,7 +101,9 @@ def cue_persons(ctx: Ctx) -> None:
                     ctx.lex.common_words):
                 continue  # 农民|丰收节: a common word, not a surname and a given name
             if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在等"
-                         or span[1] == len(text) or text.endswith("大代表", 0, after)
+                         or span[1] == len(text) or span[1] - span[0] >= 3 and (  # 哥哥范姜志豪
+                             ctx.lex.is_surname_start(text[span[0] : span[1]]) == 2)
+                         or text.endswith("大代表", 0, after)
                          and span[1] in ctx.tok_starts and (  # 二十大代表|肖春明|回到, not
                              ctx.token_at(span[0]) == span  # 二十大代表|应|具备
                              or text[span[0] + 1 : span[1]] not in ctx.lex.common_words)):

@@ -50,18 +50,31 @@ def shared_bodies(ctx: Ctx, bare: list[NFact]) -> None:
 
 def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
     """校长某某 after …走进某某中学: a title whose kind of body (校长: a school) the text
-    named last in the same paragraph."""
+    named last in the same paragraph, or for some titles in one of the paragraphs before
+    (旅长某某 a paragraph or two after the brigade's: ``title_bodies.tsv``'s third column)."""
     text = ctx.text
     for f in bare:
         title = re.sub(r"^(?:常务)?副", "", f.args["title"])
-        endings = ctx.lex.title_bodies.get(title)
+        endings, reach = ctx.lex.title_bodies.get(title, ((), 1))
         if not endings or f.args["org"]:
             continue
-        window = text.rfind("\n", 0, f.start) + 1
-        named = [o for o in ctx.of_label("Organization") if window <= o.start and o.end <= f.start
-                 and o.text.endswith(endings)]
-        if named:
-            f.args["org"] = max(named, key=lambda o: (o.end, o.end - o.start)).text
+        for window in _paragraph_starts(text, f.start, reach):
+            named = [o for o in ctx.of_label("Organization") if window <= o.start
+                     and o.end <= f.start and o.text.endswith(endings)]
+            if named:
+                f.args["org"] = max(named, key=lambda o: (o.end, o.end - o.start)).text
+                break
+
+
+def _paragraph_starts(text: str, at: int, n: int) -> list[int]:
+    """Where the paragraph of ``at`` starts, then the n - 1 non-blank paragraphs before it."""
+    starts = [text.rfind("\n", 0, at) + 1]
+    while len(starts) < n and starts[-1] > 0:
+        end = starts[-1] - 1
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1  # blank lines between paragraphs
+        starts.append(text.rfind("\n", 0, end) + 1)
+    return starts
 
 
 def bodies_of_bare_titles(ctx: Ctx) -> None:

@@ -36,8 +36,8 @@ def expand_left(ctx: Ctx, head_start: int, *, floor: int = 0, allow_joiners: boo
         if b != s or not _PUNCT.isdisjoint(word) or not _CJK.fullmatch(word):
             break
         if word in ctx.lex.stop_tokens and not (word == "党" and text[b : b + 1] == "的") and not (
-                word == "某" and any(m.end == a and m.label == "Organization"
-                                    for m in ctx.mentions)):  # 西藏军区某|边防团
+                word == "某" and any(m.label == "Organization" and m.start <= a <= m.end
+                                    for m in ctx.mentions)):  # 西藏军区某|边防团, 某旅某连
             break
         if word == "的" and text[a - 1 : a] != "党":
             break
