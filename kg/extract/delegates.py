@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NFact, NMention, line_spans, previous_person, rx
-from .rosters import heading_before, roster_lines
+from .rosters import caption_blocks, heading_before, roster_lines
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
 
@@ -229,6 +229,14 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
     for start, spans in [*((a, spans) for a, _, spans in roster_lines(ctx)), *rows]:
         heading = heading_before(ctx.text, start)
         if "代表名单" in heading and any(n in heading for n in congress_names(congress)):
+            for s, e in spans:
+                p = ctx.mention_at(s, e, "Person")
+                if p:
+                    _add(ctx, p, s, e, "roster")
+    title = ctx.text[: ctx.text.find("\n", ctx.text.find("\n", ctx.text.find("\n") + 1) + 1)]
+    for heading, spans in caption_blocks(ctx):  # 部分当选代表名单如下：/ 某某（女）　posts …
+        if "代表名单" in heading and any(n in heading or "当选代表" in heading and n in title
+                                         for n in congress_names(congress)):
             for s, e in spans:
                 p = ctx.mention_at(s, e, "Person")
                 if p:

@@ -153,18 +153,24 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     _posts(ctx, p, end, s_end, "title-after-name")
 
 
+_NOTE_AFTER = re.compile(r"[（(][男女][^（）()\n]{0,10}[）)]")
+
+
 def roles_caption(ctx: Ctx, p: NMention) -> None:
     """同期声：某某　某县某村党支部书记 (a TV caption, a signature): the posts after a space,
     to the end of a short line."""
     text = ctx.text
     a = p.end
+    note = _NOTE_AFTER.match(text, a)  # 马某某（女）　posts
+    a = note.end() if note else a
     while text[a : a + 1] in (" ", "\u3000"):
         a += 1
     end = text.find("\n", a)
     end = len(text) if end < 0 else end
     status = re.match(r"[^\s，。]{0,10}代表[ \u3000]+", text[a:end])  # 某某　党的二十大代表　posts
     a0, a = a, a + (status.end() if status else 0)
-    if a0 == p.end or not 4 <= end - a <= 60 or re.search(r"[。！？：:“”\s]", text[a:end]):
+    if a0 == (note.end() if note else p.end) or not 4 <= end - a <= 60 or re.search(
+            r"[。！？：:“”\s]", text[a:end]):
         return  # (a table row's cells have spaces between them: kg/extract/tables.py)
     _posts(ctx, p, a, end, "caption")
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .context import Ctx, NMention, is_cjk, line_spans
-from .names import is_minority_name, surname_shaped, valid_name
+from .names import is_minority_name, surname_shaped, valid_name, vouched_name
 
 _NOTE = r"[（(][^（）()\n]{1,12}[）)]"
 _ITEM = re.compile(rf"([\u4e00-\u9fff·]{{2,14}})((?:{_NOTE})*)")
@@ -95,8 +95,10 @@ POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现�
 
 
 # a caption or signature: 同期声：某某　某县某村党支部书记 (name, a space, posts to line end)
+# or a list's line: 马某某（女，回族）　某公司某厂采油工
 CAPTION = re.compile(r"^[ \t\u3000]*(?:[\u4e00-\u9fff]{1,6}[：:])?[ \t\u3000]*"
-                     r"([\u4e00-\u9fff·]{2,12})[ \u3000]+[^\n：:。“”]{4,40}$", re.M)
+                     rf"([\u4e00-\u9fff·]{{2,12}})(?:{_NOTE})?[ \u3000]+[^\n：:。“”]{{4,40}}$",
+                     re.M)
 
 
 def layout_persons(ctx: Ctx, trim_dotted) -> None:
@@ -112,9 +114,37 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
             name = text[s:e]
             if pattern in (CAPTION, NAME_POST_LINE) and not title_ending_at(ctx, m.end()):
                 continue
-            if "·" in name or valid_name(ctx, name, strong=True) or is_minority_name(ctx, name):
+            if pattern is CAPTION and not vouched_name(ctx, name):
+                continue  # a name before its posts is vouched for by the line
+            if pattern is CAPTION or "·" in name or valid_name(ctx, name, strong=True) or (
+                    is_minority_name(ctx, name)):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], source))
+    for _, spans in caption_blocks(ctx):  # a list's line whose post is no known title
+        for s, e in spans:
+            if not ctx.covering(s, "Person"):
+                s, e = trim_dotted(ctx, s, e) if "·" in text[s:e] else (s, e)
+                ctx.add(NMention(s, e, "Person", text[s:e], "caption"))
+
+
+def caption_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """(the line above, name spans) of each run of lines of a name and what it is (马某某（女）
+    　某公司采油工 / 司马某某　某研究院副总设计师), two or more of them ending in a title: a
+    list under its heading."""
+    from .titles import title_ending_at
+
+    text, block, titled, above = ctx.text, [], 0, ""
+    for m in CAPTION.finditer(text):
+        if not vouched_name(ctx, m.group(1)):
+            continue
+        if not (block and text.count("\n", block[-1][1], m.start()) == 1):
+            if titled >= 2:
+                yield above, block
+            above, block, titled = heading_before(text, m.start()), [], 0
+        block.append(m.span(1))
+        titled += bool(title_ending_at(ctx, m.end()))
+    if titled >= 2:
+        yield above, block
 
 
 def name_lines(ctx: Ctx) -> set[int]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from .context import Ctx
+from .context import Ctx, is_cjk
 
 
 def _ends_org(ctx: Ctx, pos: int) -> bool:
-    """A department word ends here (急诊内科): weak endings only, not 党委."""
-    return any(ctx.text.endswith(s, 0, pos) for s, w in ctx.lex.org_suffixes.items()
-               if w == "weak")
+    """A department word ends here (急诊内科): weak endings only, not 党委; and some name
+    before it (、班组长 is a title of its own, not 组长 of a 班)."""
+    text = ctx.text
+    return any(text.endswith(s, 0, pos) and is_cjk(text[pos - len(s) - 1 : pos - len(s)] or ",")
+               for s, w in ctx.lex.org_suffixes.items() if w == "weak")
 
 
 def _named_body_ends(ctx: Ctx, cut: int, title_start: int) -> bool:
