@@ -9,6 +9,11 @@
 The 姓名 line names a person; the keys that give posts, honours and the place one
 comes from are data (``person_cues.txt``: fiche_posts, fiche_honours, fiche_origin).
 A box ends at the first line that is not ``key：value``.
+
+A table of who does what is the other way round, posts before the colon:
+
+    县委副书记、县长：某某
+    县委常委、宣传部部长：某某
 """
 
 from __future__ import annotations
@@ -63,17 +68,43 @@ def fiche_blocks(ctx: Ctx) -> Iterator[tuple[tuple[int, int], Fields]]:
         yield name, fields
 
 
+# posts, a colon, a name (and nothing more on the line)
+_POST_NAME = re.compile(r"^[ \t\u3000]*([^\n：:，。“”]{2,40}?)(?:[（(][^）)\n]{1,8}[）)])?[：:]"
+                        r"[ \t\u3000]*([\u4e00-\u9fff·]{2,12})[ \t\u3000]*$", re.M)
+
+
+def post_name_lines(ctx: Ctx) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(the posts' span, the name's span) of each line of a run of two or more lines of
+    posts and a name (县委常委、宣传部部长：某某), whose posts end in a title."""
+    from .titles import title_ending_at
+
+    text, run = ctx.text, []
+    for m in list(_POST_NAME.finditer(text)) + [None]:
+        ok = m is not None and bool(title_ending_at(ctx, m.end(1))) and vouched_name(
+            ctx, m.group(2))
+        if ok and run and text.count("\n", run[-1][1][1], m.start()) == 1:
+            run.append((m.span(1), m.span(2)))
+            continue
+        if len(run) >= 2:
+            yield from run
+        run = [(m.span(1), m.span(2))] if ok else []
+
+
 def _keyed(ctx: Ctx, fields: Fields, cue: str) -> list[tuple[int, int]]:
     keys = ctx.lex.person_cues.get(cue, [])
     return [span for key, span in fields.items() if key in keys]
 
 
 def fiche_persons(ctx: Ctx) -> None:
-    """The name on a 姓名 line is a person's, when it is shaped like one."""
+    """The name on a 姓名 line is a person's, when it is shaped like one; so is the name
+    after a table's posts."""
     for (s, e), _ in fiche_blocks(ctx):
         name = ctx.text[s:e]
         if vouched_name(ctx, name):
             ctx.add(NMention(s, e, "Person", name, "fiche"))
+    for _, (s, e) in post_name_lines(ctx):
+        if not ctx.covering(s, "Person"):
+            ctx.add(NMention(s, e, "Person", ctx.text[s:e], "fiche"))
 
 
 def fiche_roles(ctx: Ctx) -> None:
@@ -83,6 +114,10 @@ def fiche_roles(ctx: Ctx) -> None:
     for (s, e), fields in fiche_blocks(ctx):
         person = ctx.mention_at(s, e, "Person")
         for a, b in _keyed(ctx, fields, "fiche_posts") if person else []:
+            _posts(ctx, person, a, b, "fiche")
+    for (a, b), (s, e) in post_name_lines(ctx):
+        person = ctx.mention_at(s, e, "Person")
+        if person:
             _posts(ctx, person, a, b, "fiche")
 
 

@@ -13,6 +13,7 @@ import re
 from .context import Ctx, NFact, NMention, previous_person, rx
 
 _QUOTES = "“”‘’\"'「」『』《》"
+_SINGLE_AS_DOUBLE = str.maketrans("‘’", "“”")
 _TAIL = re.compile(r"(等)?(诸多|多项|多个|一系列)?(荣誉称号|荣誉|称号|奖项)$")
 _ITEM_END = re.compile(r"[，。；！？\n]")
 
@@ -101,6 +102,8 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
             chunk = chunk[1:] if chunk[:1] in ("过", "了") else chunk  # 获得过全国…
             giver = _GIVER.match(chunk)  # 某总工会授予的“…”称号, 第24届“…”: not the honour
             chunk = chunk[giver.end() :] if giver else chunk
+            if "‘" in chunk and "“" not in chunk:  # ‘…’‘…’: single quotes as the only quotes
+                chunk = chunk.translate(_SINGLE_AS_DOUBLE)
             quoted = re.findall(r"“([^”]{2,30})”", chunk) if chunk.startswith("“") else []
             items = quoted
             if not items or "、" in re.sub(r"“[^”]*”", "", chunk):

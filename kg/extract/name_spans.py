@@ -24,6 +24,7 @@ _VERBAL = {"v", "vd", "a", "ad", "d", "p"}
 _LEAD_TAGS = _VERBAL | {"c", "r", "u"}  # a word opening a dotted run that is no name's
 _COMPLEMENTS = set("完着了过")
 _EDGE = PUNCT + "\n"
+_AFTER_DOTTED = set("在说是把从将和与及等被向对给为")  # not 都, 正: syllables (哈布都拉)
 _AFTER_NAME = PUNCT + "在说是的和与等也曾"  # what may follow a name
 
 
@@ -76,10 +77,13 @@ def _clean_somewhere(ctx: Ctx, name: str) -> bool:
 
 
 def _word_from(ctx: Ctx, at: int) -> bool:
-    """A common word of two or more characters starts at ``at`` (…·阿支|连续)."""
+    """A common word of two or more characters starts at ``at`` (…·阿支|连续), or a function
+    word of one (…·卡德尔|在|讲话)."""
     tok = ctx.token_at(at)
-    return bool(tok and tok[0] == at and tok[1] - at >= 2
-                and ctx.text[at : tok[1]] in ctx.lex.common_words)
+    if not tok or tok[0] != at:
+        return False
+    word = ctx.text[at : tok[1]]
+    return word in _AFTER_DOTTED if len(word) == 1 else word in ctx.lex.common_words
 
 
 def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
@@ -95,7 +99,8 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     tok = ctx.token_at(start)
     if tok and tok[0] == start and first_dot - tok[1] >= 2 and _lead_word(ctx, text[start:tok[1]]):
         start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…
-    whole_line = text[end : end + 1] in ("\n", "") and text[start - 1 : start] in ("\n", "")
+    whole_line = text[end : end + 1] in ("\n", "") and (  # a name line, or a table's 职务：name
+        text[start - 1 : start] in ("\n", "：", ":", ""))
     for a, b in [] if whole_line else ctx.tokens_from(last_dot + 2, end):  # a name line: whole
         word = ctx.text[a:b]
         if len(word) == 1 and word in ctx.lex.minority_names.get("ending", []) and (

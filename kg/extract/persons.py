@@ -103,6 +103,7 @@ def cue_persons(ctx: Ctx) -> None:
             if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在等"
                          or span[1] == len(text) or span[1] - span[0] >= 3 and (  # 哥哥范姜志豪
                              ctx.lex.is_surname_start(text[span[0] : span[1]]) == 2)
+                         or is_minority_name(ctx, text[span[0] : span[1]])  # 女儿德吉央宗今年
                          or text.endswith("大代表", 0, after)
                          and span[1] in ctx.tok_starts and (  # 二十大代表|肖春明|回到, not
                              ctx.token_at(span[0]) == span  # 二十大代表|应|具备

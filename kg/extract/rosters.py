@@ -92,6 +92,8 @@ NAME_POST_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]
 OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
 # a paragraph opened by a name and a post: 欧阳某某，现任…
 POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现为|系|曾任|任)", re.M)
+# a paragraph opened by a name and one clause of posts: 罗某某，某医院某科护士长、主任护师。
+POSTS_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,][^，,。：:\n“”]{4,60}(?=。)", re.M)
 
 
 # a caption or signature: 同期声：某某　某县某村党支部书记 (name, a space, posts to line end)
@@ -108,15 +110,18 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
 
     text = ctx.text
     for pattern, source in ((NAME_LINE, "name-line"), (NAME_POST_LINE, "name-line"),
-                            (OPENER, "opener"), (POST_OPENER, "copula"), (CAPTION, "caption")):
+                            (OPENER, "opener"), (POST_OPENER, "copula"), (CAPTION, "caption"),
+                            (POSTS_OPENER, "copula")):
         for m in pattern.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
-            if pattern in (CAPTION, NAME_POST_LINE) and not title_ending_at(ctx, m.end()):
+            if pattern in (CAPTION, NAME_POST_LINE, POSTS_OPENER) and not title_ending_at(
+                    ctx, m.end()):
                 continue
-            if pattern is CAPTION and not vouched_name(ctx, name):
+            if pattern in (CAPTION, POSTS_OPENER) and not vouched_name(ctx, name):
                 continue  # a name before its posts is vouched for by the line
-            if pattern is CAPTION or "·" in name or valid_name(ctx, name, strong=True) or (
+            if pattern in (CAPTION, POSTS_OPENER) or "·" in name or valid_name(
+                    ctx, name, strong=True) or (
                     is_minority_name(ctx, name)):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], source))
