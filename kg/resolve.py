@@ -92,6 +92,11 @@ class Resolved:
             ent.forms[form] = 0
         return ent
 
+    def drop_fact(self, key: str) -> None:
+        fact = self.facts.pop(key)
+        for value in fact.fields.values():
+            self._facts_with.get(value, {}).pop(key, None)
+
     def add_fact(self, kind: str, fields: dict[str, str], ev: Evidence, rule: str,
                  written: str = "") -> None:
         fact = ResolvedFact(kind, {k: v for k, v in fields.items() if v})
@@ -161,7 +166,32 @@ def resolve(results: Iterable[DocResult], known: dict[bytes, bool] | None = None
     for key, notes in homonyms.notes.items():
         if key in out.entities:
             out.entities[key].notes |= notes
+    _fold_short_bodies(out)
     return out
+
+
+def _fold_short_bodies(out: Resolved) -> None:
+    """One post, two names of its body, one the end of the other (副教授 at 土木与水利工程学院
+    and at 宁夏大学土木与水利工程学院): one role, at the longer name, with the evidence of
+    both; a repeated post is no second role."""
+    posts: dict[tuple[str, str], list[ResolvedFact]] = defaultdict(list)
+    for fact in out.facts.values():
+        if fact.kind == "role" and fact.fields.get("org"):
+            posts[(fact.fields["person"], fact.fields["title"])].append(fact)
+    for facts in posts.values():
+        if len(facts) < 2:
+            continue
+        labels = {f.key: out.entities[f.fields["org"]].label if f.fields["org"] in out.entities
+                  else "" for f in facts}
+        for short in sorted(facts, key=lambda f: (len(labels[f.key]), f.key)):
+            longer = [f for f in facts if f is not short and f.key in out.facts and len(
+                labels[f.key]) > len(labels[short.key]) > 1 and labels[f.key].endswith(
+                labels[short.key])]
+            if longer:
+                into = min(longer, key=lambda f: (len(labels[f.key]), f.key))
+                into.evidence |= short.evidence
+                into.written |= short.written
+                out.drop_fact(short.key)
 
 
 def _entity_attrs(out: Resolved, ent: Entity, m: Mention) -> None:

@@ -53,3 +53,17 @@ def test_a_verb_that_also_credits_an_editor_is_no_byline(extract):
     people = names_of(r, "Person")
     assert "严格甄别" not in people
     assert {"周红", "吴晓东"} <= people
+
+
+def test_a_post_at_a_body_and_at_its_full_name_is_one_role(extract):
+    from kg.resolve import resolve
+
+    r = extract("我校葡萄酒与园艺学院院长何立新教授、土木与水利工程学院副教授欧阳明光荣当选。\n\n"
+                "欧阳明，汉族，1983年生，某某大学土木与水利工程学院副教授。\n")
+    assert ("何立新", "葡萄酒与园艺学院", "院长") in roles_of(r)  # the name across 与, whole
+    resolved = resolve([r])
+    posts = [f for f in resolved.facts.values() if f.kind == "role"
+             and resolved.entities[f.fields["person"]].label == "欧阳明"]
+    assert [resolved.entities[f.fields["org"]].label for f in posts] == [
+        "某某大学土木与水利工程学院"]
+    assert len(posts[0].evidence) == 2  # both sentences are its evidence

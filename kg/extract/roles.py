@@ -71,6 +71,8 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     code = _CODE.search(text, clause_start, first)  # 有限公司|C919|总装首席技师: a model's
     cut = code.start() if code else first  # code belongs to the title, not the company
     s = expand_left(ctx, cut, floor=clause_start, allow_joiners=False, by_tag=False)
+    s = min([s] + [m.start for m in ctx.of_label("Organization")  # 葡萄酒与园艺学院: a
+                   if m.end == cut and clause_start <= m.start < s])  # name found whole
     org, extra = _split_org_title(ctx, s, cut)
     dept = not org and re.sub(r"^(?:常务)?副", "", text[first : titles[0][1]]) in (
         ctx.lex.person_cues.get("department_posts", []))
