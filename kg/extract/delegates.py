@@ -102,6 +102,8 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
                         r"(?:[^\n：:说“”]{0,50}?(?:包括|有|为|如下|是))?[：:](?!“)")
 
 
+_SPEAKS = re.compile(r"[^，。]{0,12}?(?:说|告诉|表示|介绍|指出)")
+_THESE = re.compile(r"(?:这些|这批|上述)代表(?:中)?(?:包括|有)[：:]")
 _OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
 
 
@@ -144,16 +146,20 @@ def announced_list(ctx: Ctx, congress: str) -> None:
     for m in _examples(congress).finditer(text):  # the first sentence after it naming people
         for s, e in ctx.sentences:
             named = [p for p in _persons_in(ctx, max(s, m.end()), e)
-                     if p.attrs.get("alias_of", p.text) in posted]
+                     if p.attrs.get("alias_of", p.text) in posted and not _SPEAKS.match(
+                         text, p.end, e)]  # …副厅长孔某某告诉记者: who speaks of them
             if s > m.end() + 200:
                 break
             if e > m.end() and named:
                 for p in named:
                     _add(ctx, p, m.start(), p.end, "announced-examples")
                 break
-    for m in _ANNOUNCED.finditer(text):
+    for m in [*_ANNOUNCED.finditer(text), *_THESE.finditer(text)]:
         if _another_congress(text, m.start(), m.end(), congress):
             continue  # 现将（州党代会）代表名单公布如下：another congress's list
+        if m.re is _THESE and not any(  # 这些代表包括：… after a paragraph on the congress's
+                n in text[max(0, m.start() - 600) : m.start()] for n in congress_names(congress)):
+            continue
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
         end = min([*ends, m.end() + 800])  # the list ends with its sentence
         for p in ctx.of_label("Person"):

@@ -68,6 +68,16 @@ def dotted_aliases(ctx: Ctx) -> None:
             if not ctx.covering(hit.start(), "Person") and _left_ok(ctx, hit.start()):
                 ctx.add(NMention(hit.start(), hit.end(), "Person", name, "alias",
                                  {"alias_of": full}))
+    for last, full in sorted(undotted.items()):  # 阿芝理事长 for 曲比·阿芝: the last part
+        if "·" in full and full.endswith("·" + last):  # and a title or form of address
+            for hit in rx(re.escape(last)).finditer(ctx.text):
+                end = hit.end()
+                if ctx.text[hit.start() - 1 : hit.start()] != "·" and not ctx.covering(
+                        hit.start(), "Person") and _left_ok(ctx, hit.start()) and (
+                        ctx.lex.titles.find_at(ctx.text, end) or ctx.text.startswith(tuple(
+                            ctx.lex.person_cues.get("after_name", [])), end)):
+                    ctx.add(NMention(hit.start(), end, "Person", last, "alias",
+                                     {"alias_of": full}))
     people = {m.text for m in ctx.of_label("Person")}
     address = "|".join(map(re.escape, ctx.lex.person_cues.get("after_name", [])))
     for d in sorted(dotted):  # 巴老师 for 巴合提古丽·叶尔波拉提, the one name starting so

@@ -44,6 +44,8 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
 HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*)?([\u4e00-\u9fff·]{2,12})[：:]",
                        re.M)
 _ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
+# an item of a list set apart by ；, opened by a name and a comma
+_LIST_ITEM = re.compile(r"(?:[；;]以及|[：:；;])[ \t]*([\u4e00-\u9fff·]{2,10}?)(?=[，,])")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
 
@@ -85,6 +87,12 @@ def cue_persons(ctx: Ctx) -> None:
         span = name_before(ctx, m.start())
         if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
             _add(ctx, span, "copula")
+    for m in _LIST_ITEM.finditer(text):  # 包括：周某某，…；根秋卓玛，藏族，…；以及牟某某，…
+        a, b = m.span(1)
+        name = m.group(1)
+        if a in ctx.tok_starts and b in ctx.tok_ends and ("·" in name or valid_name(
+                ctx, name) or is_minority_name(ctx, name)) and not ctx.covering(a, "Person"):
+            _add(ctx, (a, b), "list-item")
     for s, _e in ctx.sentences:  # 赵红英是松树村党支部书记，…: subject, 是, a post
         m = re.match(r"[\s“”]*([\u4e00-\u9fff]{2,4}?)是", text[s : s + 8])
         if m and valid_name(ctx, m.group(1)) and s + m.start(1) in ctx.tok_starts:

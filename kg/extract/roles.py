@@ -149,7 +149,9 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     s_start, s_end = ctx.sentence_of(p.start)
     end = p.end + next((len(c) for c in ("代表", "委员") if text.startswith(c, p.end)), 0)
     alone = not any(m.label == "Person" and s_start <= m.start < p.start for m in ctx.mentions)
-    heads = p.start == s_start or (alone and text.startswith(("，是", "是"), end))
+    item = text[p.start - 1 : p.start] in ("；", ";") or text.endswith(("；以及", ";以及"), 0,
+                                                                    p.start)  # a list's
+    heads = p.start == s_start or item or (alone and text.startswith(("，是", "是"), end))
     if not heads or text[end : end + 1] not in ("是", "，", "现", "任", "系"):
         return  # 刘芳代表是…护士长 (来自岳阳的 before it) counts as the subject
     _posts(ctx, p, end, s_end, "title-after-name")

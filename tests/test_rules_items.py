@@ -1,0 +1,40 @@
+"""A long sentence listing delegates item by item (这些代表包括：A，…；B，…；以及C，…), and
+the people around such a list (texts written for these tests; none from the seeds or the
+held-out sets)."""
+
+from conftest import delegates_of, names_of, roles_of
+
+ITEMS = (
+    "一批来自湖南省农业一线的党的二十大代表正在做进京前的准备。在省第十二次党代会上选举产生的"
+    "出席党的二十大的代表中，有不少人是合作社的带头人。\n\n"
+    "“他们每个人背后都是上千户农民，”省农业农村厅副厅长钱立军告诉记者。\n\n"
+    "这些代表包括：贺建平，一位种了30年水稻的老农，目前担任浏阳市某某水稻专业合作社理事长；"
+    "吉克·阿果，彝族，某某镇某某村党支部书记；央金卓玛，藏族，某某县某某牦牛专业合作社理事长；"
+    "以及田海英，湘西州某某县某某茶叶专业合作社理事长。\n\n"
+    "村民李小平说，阿果书记当选代表以后，村里人都让她把难处讲给北京听。\n"
+)
+
+
+def test_each_item_of_the_list_is_a_delegate(extract):
+    r = extract(ITEMS)
+    assert delegates_of(r) == {"贺建平", "吉克·阿果", "央金卓玛", "田海英"}
+    assert "同时" not in names_of(r, "Person")
+
+
+def test_an_item_s_posts_follow_its_name(extract):
+    roles = roles_of(extract(ITEMS))
+    assert ("央金卓玛", "某某县某某牦牛专业合作社", "理事长") in roles
+    assert ("田海英", "湘西州某某县某某茶叶专业合作社", "理事长") in roles
+
+
+def test_the_last_part_of_a_dotted_name_before_a_title_is_the_person(extract):
+    r = extract(ITEMS)
+    alias = [m for m in r.mentions if m.text == "阿果" and m.label == "Person"]
+    assert alias and dict(alias[0].attrs).get("alias_of") == "吉克·阿果"
+    assert "李小平" not in delegates_of(r)
+
+
+def test_these_delegates_after_another_congress_are_not_its(extract):
+    r = extract("县第十五次党代会闭幕。会后记者采访了部分党代表。\n\n"
+                "这些代表包括：贺建平，浏阳市某某水稻专业合作社理事长；以及田海英，某茶叶专业合作社理事长。\n")
+    assert delegates_of(r) == set()
