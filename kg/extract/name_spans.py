@@ -97,8 +97,13 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
             start = i  # 副所长|热合曼·…, 一年前|阿依古丽·…
             break
     tok = ctx.token_at(start)
-    if tok and tok[0] == start and first_dot - tok[1] >= 2 and _lead_word(ctx, text[start:tok[1]]):
-        start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…
+    if tok and tok[0] < start and first_dot - tok[1] >= 2:
+        start, tok = tok[1], ctx.token_at(tok[1])  # 新|疆…: the match began inside a word
+    while tok and tok[0] == start and first_dot - tok[1] >= 2 and (
+            _lead_word(ctx, text[start : tok[1]]) or any(
+                m.label == "Place" and m.start == start and m.end == tok[1] for m in ctx.mentions)):
+        start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…, 新疆|客商|艾山江·…
+        tok = ctx.token_at(start)
     whole_line = text[end : end + 1] in ("\n", "") and (  # a name line, or a table's 职务：name
         text[start - 1 : start] in ("\n", "：", ":", ""))
     for a, b in [] if whole_line else ctx.tokens_from(last_dot + 2, end):  # a name line: whole

@@ -41,8 +41,8 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
-HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*)?([\u4e00-\u9fff·]{2,12})[：:]",
-                       re.M)
+HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*)?"
+                      r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})[：:]", re.M)
 _ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
 # an item of a list set apart by ；, opened by a name and a comma
 _LIST_ITEM = re.compile(r"(?:[；;]以及|[：:；;])[ \t]*([\u4e00-\u9fff·]{2,10}?)(?=[，,])")
@@ -101,6 +101,7 @@ def cue_persons(ctx: Ctx) -> None:
             if post and post[0] > s + m.end():
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     # 代表司马建国, 村民李四; an honour's holder: 全国劳动模范李四，…技能大奖获得者王五等
+    kin = set(cues.get("kin", []))
     for word in [*cues.get("before_name", []), *ctx.lex.honour_bases]:
         for _, after in occurrences(text, word):
             span = name_after(ctx, after, strong=False) or (  # 女儿向春燕，: 向 a surname
@@ -112,6 +113,8 @@ def cue_persons(ctx: Ctx) -> None:
                          or span[1] == len(text) or span[1] - span[0] >= 3 and (  # 哥哥范姜志豪
                              ctx.lex.is_surname_start(text[span[0] : span[1]]) == 2)
                          or is_minority_name(ctx, text[span[0] : span[1]])  # 女儿德吉央宗今年
+                         or span[1] - span[0] == 3 and span[1] in ctx.tok_ends and word in kin
+                         and valid_name(ctx, text[span[0] : span[1]])  # 父亲马占林|赶着
                          or text.endswith("大代表", 0, after)
                          and span[1] in ctx.tok_starts and (  # 二十大代表|肖春明|回到, not
                              ctx.token_at(span[0]) == span  # 二十大代表|应|具备
