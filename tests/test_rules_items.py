@@ -38,3 +38,24 @@ def test_these_delegates_after_another_congress_are_not_its(extract):
     r = extract("县第十五次党代会闭幕。会后记者采访了部分党代表。\n\n"
                 "这些代表包括：贺建平，浏阳市某某水稻专业合作社理事长；以及田海英，某茶叶专业合作社理事长。\n")
     assert delegates_of(r) == set()
+
+
+def test_delegates_who_speak_in_turn_at_an_open_discussion(extract):
+    r = extract("快讯丨广西代表团开放团组讨论\n\n"
+                "出席党的二十大的广西代表团举行全体会议，讨论党的二十大报告。四位代表先后发言——\n\n"
+                "韦春燕（百色市某县某村党支部书记）说，村里的芒果今年卖到了上海。\n\n"
+                "蓝志刚（河池市某中学教师，全国优秀教师）表示，要让每个孩子都有出彩的机会。\n\n"
+                "莫振华（南宁市某镇党委书记）结合乡村振兴谈体会。\n\n"
+                "在随后的答问环节，记者就芒果产业提问。\n")
+    assert delegates_of(r) == {"韦春燕", "蓝志刚", "莫振华"}
+    roles = roles_of(r)
+    assert any(p == "莫振华" and o + t == "南宁市某镇党委书记" for p, o, t in roles)
+    assert not any(t == "全国优秀教师" for _, _, t in roles)  # an honour, not a post
+    assert "谈体会" not in names_of(r, "Person")
+
+
+def test_speakers_at_another_meeting_are_not_delegates(extract):
+    r = extract("某市召开劳动模范座谈会\n\n座谈会上，三位代表先后发言——\n\n"
+                "韦春燕（某村党支部书记）说，村里的芒果今年卖到了上海。\n\n"
+                "莫振华（某镇党委书记）表示，要抓好产业。\n")
+    assert delegates_of(r) == set()

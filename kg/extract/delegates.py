@@ -12,6 +12,7 @@ import re
 
 from .context import Ctx, NFact, NMention, line_spans, previous_person, rx
 from .rosters import caption_blocks, heading_before, roster_lines
+from .turns import corridor, speakers_in_turn
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
 
@@ -207,25 +208,6 @@ def named_in_list(ctx: Ctx, congress: str) -> None:
                 _add(ctx, p, s, p.end + 4, "in-the-list")
 
 
-_TURN = re.compile(r"第[一二三四五六七八九十]位|下面(?:这|一)位|紧随其后|接下来(?:这|一)位"
-                   r"|最后(?:一位|走上)|[走来]到话筒前")
-
-
-def corridor(ctx: Ctx, congress: str) -> None:
-    """The congress's 代表通道 (党的二十大首场“代表通道”, not the NPC's): delegates walk up one
-    after another (第一位代表…, 紧随其后的是…, 最后走上通道的是…); the first person after
-    such a cue in its paragraph is one of them."""
-    text = ctx.text
-    if not re.search(rf"{re.escape(congress)}[^。\n]{{0,10}}代表通道", text):
-        return
-    for a, b in line_spans(text):
-        turn = _TURN.search(text, a, b)
-        people = _persons_in(ctx, turn.start(), b) if turn else []
-        lead = text[max(a, people[0].start - 6) : people[0].start] if people else ""
-        if people and not re.search(r"记者|人大代表|委员", lead):
-            _add(ctx, people[0], turn.start(), people[0].end, "corridor")
-
-
 def roster_delegates(ctx: Ctx, congress: str) -> None:
     """The names printed under a heading of the congress's delegate list
     (…出席中国共产党第二十次全国代表大会代表名单)."""
@@ -326,6 +308,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     public_notice(ctx, congress)
     if "代表通道" in text:
         corridor(ctx, congress)
+    speakers_in_turn(ctx, congress)
     named_in_list(ctx, congress)
     roster_delegates(ctx, congress)
     page = _PROFILES.search(text)

@@ -181,6 +181,8 @@ def roles_caption(ctx: Ctx, p: NMention) -> None:
 
 def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
     """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
+    from .honours import _honour_like
+
     text = ctx.text
     last_org = ""
     leads = sorted(ctx.lex.person_cues.get("role_lead", []), key=lambda s: (-len(s), s))
@@ -192,9 +194,11 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
                 break
         if any(m.label == "Person" and a <= m.start < b for m in ctx.mentions):
             break
-        if _DEMOGRAPHIC.match(text[a:b]) or (text[b - 1] == "人" and any(
-                m.label == "Place" and m.end == b - 1 and m.start >= a for m in ctx.mentions)):
-            continue  # 某某，女，维吾尔族，1979年出生，中共党员，某县某镇人，现任…
+        if _DEMOGRAPHIC.match(text[a:b]) or text.startswith(("全国", "全军"), a) and _honour_like(
+                ctx, text[a:b]) or (
+                text[b - 1] == "人" and any(m.label == "Place" and m.end == b - 1
+                                            and m.start >= a for m in ctx.mentions)):
+            continue  # 某某，女，维吾尔族，…，某县某镇人，现任…; 全国优秀教师: an honour
         t = title_ending_at(ctx, b)
         if not t or t[0] < a:
             if "代表" in text[a:b] or seg.group(2):

@@ -90,6 +90,9 @@ NAME_POST_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]
                             r"[ \t]*[^\n。，,：:“”]{4,60}$", re.M)
 # a paragraph opened by a name and a bracket describing the person: 彭某某（女，土家族，…）：
 OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
+# a paragraph opened by a name and its posts in brackets: 马某某（某县某镇党委书记）结合…
+BRACKET_OPENER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}(?=[）)])",
+                            re.M)
 # a paragraph opened by a name and a post: 欧阳某某，现任…
 POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现为|系|曾任|任)", re.M)
 # a paragraph opened by a name and one clause of posts: 罗某某，某医院某科护士长、主任护师。
@@ -111,12 +114,12 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
     text = ctx.text
     for pattern, source in ((NAME_LINE, "name-line"), (NAME_POST_LINE, "name-line"),
                             (OPENER, "opener"), (POST_OPENER, "copula"), (CAPTION, "caption"),
-                            (POSTS_OPENER, "copula")):
+                            (POSTS_OPENER, "copula"), (BRACKET_OPENER, "opener")):
         for m in pattern.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
-            if pattern in (CAPTION, NAME_POST_LINE, POSTS_OPENER) and not title_ending_at(
-                    ctx, m.end()):
+            if pattern in (CAPTION, NAME_POST_LINE, POSTS_OPENER, BRACKET_OPENER) and not (
+                    title_ending_at(ctx, m.end())):
                 continue
             if pattern in (CAPTION, POSTS_OPENER) and not vouched_name(ctx, name):
                 continue  # a name before its posts is vouched for by the line

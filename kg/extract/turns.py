@@ -1,0 +1,56 @@
+"""Delegates who speak in turn: on the congress's own 代表通道 (第一位代表…, 紧随其后的是…)
+and in a delegation's open discussion (五位代表先后发言——, then a paragraph each, opened by
+the speaker's name: 某某（…党支部书记）说，…)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, line_spans
+
+_TURN = re.compile(r"第[一二三四五六七八九十]位|下面(?:这|一)位|紧随其后|接下来(?:这|一)位"
+                   r"|最后(?:一位|走上)|[走来]到话筒前")
+
+
+def corridor(ctx: Ctx, congress: str) -> None:
+    """The congress's 代表通道 (党的二十大首场“代表通道”, not the NPC's): delegates walk up one
+    after another (第一位代表…, 紧随其后的是…, 最后走上通道的是…); the first person after
+    such a cue in its paragraph is one of them."""
+    from .delegates import _add, _persons_in
+
+    text = ctx.text
+    if not re.search(rf"{re.escape(congress)}[^。\n]{{0,10}}代表通道", text):
+        return
+    for a, b in line_spans(text):
+        turn = _TURN.search(text, a, b)
+        people = _persons_in(ctx, turn.start(), b) if turn else []
+        lead = text[max(a, people[0].start - 6) : people[0].start] if people else ""
+        if people and not re.search(r"记者|人大代表|委员", lead):
+            _add(ctx, people[0], turn.start(), people[0].end, "corridor")
+
+
+_IN_TURN = re.compile(r"(?:[一二三四五六七八九十两\d]+|几|多|数)[位名]代表(?:先后|相继|依次|轮流)?"
+                      r"(?:作了?)?(?:发言|交流|谈体会|谈感受)[^\n]{0,12}?[—：:。]*\n")
+_OPENED = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]{2,12})(?=[（(，,：:]|说|表示|介绍|谈到)")
+
+
+def speakers_in_turn(ctx: Ctx, congress: str) -> None:
+    """五位代表先后发言——: the paragraphs after it, each opened by a speaker's name, in a
+    report on the congress (its paragraph or the page's title names it)."""
+    from .delegates import _add, _names_congress
+
+    text = ctx.text
+    for m in _IN_TURN.finditer(text):
+        title = text[: text.find("\n", text.find("\n") + 1)]
+        if not (_names_congress(text, m.start(), m.end(), congress) or congress in title):
+            continue
+        for a, b in line_spans(text[m.end() :]):
+            line = text[m.end() + a : m.end() + b]
+            if not line.strip():
+                continue
+            opened = _OPENED.match(line)
+            p = ctx.mention_at(m.end() + a + opened.start(1), m.end() + a + opened.end(1),
+                               "Person") if opened else None
+            if p is None:
+                break  # the turns end with the first paragraph no speaker opens
+            _add(ctx, p, m.start(), p.end, "in-turn")
