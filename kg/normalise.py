@@ -89,6 +89,8 @@ def _is_cjk(ch: str) -> bool:
 
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 _FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+# a bracketed head with no clause in it: 【某某】某村党支部书记、村委会主任
+_HEAD_LINE = re.compile(r"[ \t\u3000]*【[^】\n]{1,12}】[^。；;！？\n]*$")
 # a list's line: a name (and a note), a space, what it lists (马某某（女）　某公司采油工)
 _LIST_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]+\S")
 
@@ -112,6 +114,8 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
         return False  # a caption or byline ending in a name: 村民代表 吐尔逊江·买买提
     if _FIELD_LINE.match(line) and _FIELD_LINE.match(text, m.end()):
         return False  # 职务：…工程师 / 荣誉：…: the lines of a profile box
+    if _HEAD_LINE.match(line):
+        return False  # 【某某】某村党支部书记、村委会主任: a head, its words below it
     if _LIST_LINE.match(line) and _LIST_LINE.match(text, m.end()):
         return False  # 某某（女）　…钳工、班组长 / 某某　…首席技师: the lines of a list
     last, nxt = line[-1], text[m.end()]

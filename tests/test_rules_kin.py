@@ -1,7 +1,7 @@
 """Family around a delegate, and the openings of a profile (texts written for these tests; none
 from the seeds or the held-out sets)."""
 
-from conftest import names_of, roles_of
+from conftest import delegates_of, names_of, roles_of
 
 
 def test_a_name_after_a_kin_word_before_a_verb(extract):
@@ -36,3 +36,30 @@ def test_where_one_was_born_does_not_end_the_posts(extract):
                 "现任甘肃某某食品有限公司董事长、党支部书记。\n")
     assert ("马文清", "甘肃某某食品有限公司", "董事长") in roles_of(r)
     assert ("马文清", "甘肃某某食品有限公司", "党支部书记") in roles_of(r)
+
+
+VOICES = (
+    "光明网 > 喜迎二十大 > 代表心声\n\n代表心声｜把乡亲们的期盼带到大会上\n\n"
+    "以下是部分党的二十大代表的心声。\n\n"
+    "【韦立军】广西壮族自治区河池市凤山县金牙乡长洲村党支部书记、村委会主任\n"
+    "这些年，村里家家户户种上了桑树，去年人均收入翻了一番。\n\n"
+    "【巴特尔其木格】内蒙古自治区锡林郭勒盟某旗某嘎查党支部书记、嘎查长\n"
+    "我想讲讲草原生态保护的实惠。\n\n"
+    "【字幕】二十大代表心声\n"
+)
+
+
+def test_a_name_in_heading_brackets_and_its_posts(extract):
+    r = extract(VOICES)
+    assert {"韦立军", "巴特尔其木格"} <= delegates_of(r)
+    assert ("韦立军", "广西壮族自治区河池市凤山县金牙乡长洲村", "村委会主任") in roles_of(r)
+    assert any(p == "巴特尔其木格" and t == "嘎查长" for p, _, t in roles_of(r))
+    assert "字幕" not in names_of(r, "Person")
+
+
+def test_tibetan_names_and_a_verb_after_a_title(extract):
+    r = extract("刚当选村党支部书记的宗者多杰带头入股。他请兽医来看看牛。"
+                "青海省畜牧兽医科学院研究员尕藏东智说，牧草长得好。\n")
+    people = names_of(r, "Person")
+    assert "尕藏东智" in people
+    assert "来看看" not in people

@@ -314,9 +314,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     page = _PROFILES.search(text)
     if page and (page.group().startswith("代表") or in_context):  # a page of profiles or words,
         from .persons import HEADLINE  # each under its name line, name（…）： or 01｜name：
-        from .rosters import OPENER, name_lines
+        from .rosters import BRACKET_HEAD, OPENER, name_lines
 
-        openers = {m.start(1) for m in OPENER.finditer(text)}
+        openers = {m.start(1) for m in (*OPENER.finditer(text), *BRACKET_HEAD.finditer(text))}
         openers |= {m.start(2) for m in HEADLINE.finditer(text) if m.group(1)}
         openers |= name_lines(ctx)
         for p in ctx.of_label("Person"):

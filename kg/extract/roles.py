@@ -167,6 +167,7 @@ def roles_caption(ctx: Ctx, p: NMention) -> None:
     a = p.end
     note = _NOTE_AFTER.match(text, a)  # 马某某（女）　posts
     a = note.end() if note else a
+    a += text[a : a + 1] == "】"  # 【某某】posts
     while text[a : a + 1] in (" ", "\u3000"):
         a += 1
     end = text.find("\n", a)

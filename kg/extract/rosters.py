@@ -90,6 +90,9 @@ NAME_POST_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]
                             r"[ \t]*[^\n。，,：:“”]{4,60}$", re.M)
 # a paragraph opened by a name and a bracket describing the person: 彭某某（女，土家族，…）：
 OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
+# a name in heading brackets and its posts: 【某某】某省某县某村党支部书记、村委会主任
+BRACKET_HEAD = re.compile(r"^[ \t\u3000]*【([\u4e00-\u9fff·]{2,12})】[ \t\u3000]*"
+                          r"[^\n【】。“”]{2,60}$", re.M)
 # a paragraph opened by a name and its posts in brackets: 马某某（某县某镇党委书记）结合…
 BRACKET_OPENER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}(?=[）)])",
                             re.M)
@@ -109,21 +112,25 @@ CAPTION = re.compile(r"^[ \t\u3000]*(?:[\u4e00-\u9fff]{1,6}[：:])?[ \t\u3000]*"
 def layout_persons(ctx: Ctx, trim_dotted) -> None:
     """Names the layout of a profile gives: a name line, name（…）：, name，现任…, and a
     caption's name before its posts."""
-    from .titles import title_ending_at
+    from .titles import title_ending_at, titles_in
 
     text = ctx.text
     for pattern, source in ((NAME_LINE, "name-line"), (NAME_POST_LINE, "name-line"),
                             (OPENER, "opener"), (POST_OPENER, "copula"), (CAPTION, "caption"),
-                            (POSTS_OPENER, "copula"), (BRACKET_OPENER, "opener")):
+                            (POSTS_OPENER, "copula"), (BRACKET_OPENER, "opener"),
+                            (BRACKET_HEAD, "caption")):
         for m in pattern.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
             if pattern in (CAPTION, NAME_POST_LINE, POSTS_OPENER, BRACKET_OPENER) and not (
                     title_ending_at(ctx, m.end())):
                 continue
-            if pattern in (CAPTION, POSTS_OPENER) and not vouched_name(ctx, name):
+            if pattern is BRACKET_HEAD and not (titles_in(ctx, m.end(1), m.end()) and (
+                    "·" in name or valid_name(ctx, name) or is_minority_name(ctx, name))):
+                continue  # 【某某】…采油工、全国技术能手: a title somewhere; not 【字幕】
+            if pattern in (CAPTION, POSTS_OPENER, BRACKET_HEAD) and not vouched_name(ctx, name):
                 continue  # a name before its posts is vouched for by the line
-            if pattern in (CAPTION, POSTS_OPENER) or "·" in name or valid_name(
+            if pattern in (CAPTION, POSTS_OPENER, BRACKET_HEAD) or "·" in name or valid_name(
                     ctx, name, strong=True) or (
                     is_minority_name(ctx, name)):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
