@@ -63,3 +63,13 @@ def test_tibetan_names_and_a_verb_after_a_title(extract):
     people = names_of(r, "Person")
     assert "尕藏东智" in people
     assert "来看看" not in people
+
+
+def test_posts_after_a_pronoun_s_clause_and_a_conjunction_after_a_name(extract):
+    r = extract("42岁的田秀兰是土家族。2006年毕业后，她进入某市公安局某区分局工作，"
+                "现为某区分局花园街派出所社区民警、花园社区警务室负责人。"
+                "花园社区党委书记王丽则说，警务室就是大家的家。\n")
+    roles = roles_of(r)
+    assert ("田秀兰", "某区分局花园街派出所", "社区民警") in roles
+    assert ("田秀兰", "花园社区警务室", "负责人") in roles
+    assert "王丽" in names_of(r, "Person") and "王丽则" not in names_of(r, "Person")

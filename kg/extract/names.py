@@ -7,7 +7,7 @@ from __future__ import annotations
 from .context import PUNCT, Ctx, is_cjk
 
 BAD = set("的了在是和与及对把被从向为这那其各该每个们说等将已也都就并而但或")
-NAME_END_BAD = set("们等说讲称时后前里中上下着了过率委比")  # 党工委|委员: a body
+NAME_END_BAD = set("们等说讲称时后前里中上下着了过率委比则")  # 党工委|委员: a body
 _STOP = set("刚在说是把从将也都就又还曾已正的了和与及等着")
 MEMO_SIZE = 100_000  # answers kept per lexicon
 
