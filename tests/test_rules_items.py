@@ -59,3 +59,8 @@ def test_speakers_at_another_meeting_are_not_delegates(extract):
                 "韦春燕（某村党支部书记）说，村里的芒果今年卖到了上海。\n\n"
                 "莫振华（某镇党委书记）表示，要抓好产业。\n")
     assert delegates_of(r) == set()
+
+
+def test_a_reporter_of_a_news_site_in_the_dateline(extract):
+    r = extract("中新网长沙10月12日电（记者 龙晓雨）一批农业一线的代表正在准备进京。\n")
+    assert ("龙晓雨", "中新网", "记者") in roles_of(r)
