@@ -73,3 +73,18 @@ def test_posts_after_a_pronoun_s_clause_and_a_conjunction_after_a_name(extract):
     assert ("田秀兰", "某区分局花园街派出所", "社区民警") in roles
     assert ("田秀兰", "花园社区警务室", "负责人") in roles
     assert "王丽" in names_of(r, "Person") and "王丽则" not in names_of(r, "Person")
+
+
+def test_a_profiles_section_of_name_colon_posts_paragraphs(extract):
+    r = extract("某集团出席党的二十大代表选举工作综述\n\n【代表风采】\n\n"
+                "欧阳立新：中国某某工程局有限公司机电安装分局电气试验班班长，高级技师。参加工作28年。\n\n"
+                "买买提江·吐尔地：维吾尔族，某某勘测设计研究院有限公司外业测量一队队长。出生于新疆。\n")
+    assert delegates_of(r) == {"欧阳立新", "买买提江·吐尔地"}
+    roles = roles_of(r)
+    assert ("欧阳立新", "中国某某工程局有限公司机电安装分局电气试验班", "班长") in roles
+    assert any(p == "买买提江·吐尔地" and t == "队长" for p, _, t in roles)
+
+
+def test_a_name_and_a_colon_opening_a_quote_is_no_profile(extract):
+    r = extract("代表风采\n\n张建华：“我们村的路修好了，大家都高兴。”\n")
+    assert roles_of(r) == set()

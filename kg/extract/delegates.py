@@ -315,9 +315,11 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     if page and (page.group().startswith("代表") or in_context):  # a page of profiles or words,
         from .persons import HEADLINE  # each under its name line, name（…）： or 01｜name：
         from .rosters import BRACKET_HEAD, OPENER, name_lines
+        from .titles import posted_line
 
         openers = {m.start(1) for m in (*OPENER.finditer(text), *BRACKET_HEAD.finditer(text))}
-        openers |= {m.start(2) for m in HEADLINE.finditer(text) if m.group(1)}
+        openers |= {m.start(2) for m in HEADLINE.finditer(text) if m.group(1) or posted_line(
+            ctx, m.end())}  # 01｜某某：, or 某某：某公司某班班长，… (a post right after)
         openers |= name_lines(ctx)
         for p in ctx.of_label("Person"):
             if p.source in ("name-line", "opener") or p.start in openers:

@@ -105,7 +105,8 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
         start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…, 新疆|客商|艾山江·…
         tok = ctx.token_at(start)
     whole_line = text[end : end + 1] in ("\n", "") and (  # a name line, or a table's 职务：name
-        text[start - 1 : start] in ("\n", "：", ":", ""))
+        text[start - 1 : start] in ("\n", "：", ":", "")) or (  # or a heading: 某某·某某：…
+        text[end : end + 1] in ("：", ":") and text[start - 1 : start] in ("\n", ""))
     for a, b in [] if whole_line else ctx.tokens_from(last_dot + 2, end):  # a name line: whole
         word = ctx.text[a:b]
         if len(word) == 1 and word in ctx.lex.minority_names.get("ending", []) and (

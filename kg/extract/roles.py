@@ -152,9 +152,10 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     item = text[p.start - 1 : p.start] in ("；", ";") or text.endswith(("；以及", ";以及"), 0,
                                                                     p.start)  # a list's
     heads = p.start == s_start or item or (alone and text.startswith(("，是", "是"), end))
-    if not heads or text[end : end + 1] not in ("是", "，", "现", "任", "系"):
+    colon = text[end : end + 1] in ("：", ":") and (p.start == 0 or text[p.start - 1] == "\n")
+    if not heads or text[end : end + 1] not in ("是", "，", "现", "任", "系") and not colon:
         return  # 刘芳代表是…护士长 (来自岳阳的 before it) counts as the subject
-    _posts(ctx, p, end, s_end, "title-after-name")
+    _posts(ctx, p, end + colon, s_end, "title-after-name")
 
 
 _NOTE_AFTER = re.compile(r"[（(][男女][^（）()\n]{0,10}[）)]")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .context import Ctx, is_cjk
 
 
@@ -70,3 +72,13 @@ def titles_in(ctx: Ctx, start: int, end: int) -> list[tuple[int, int]]:
         else:
             pos -= 1
     return list(reversed(out))
+
+
+def posted_line(ctx: Ctx, at: int) -> bool:
+    """Some clause of the line from ``at`` ends in a title (某公司某班班长，…; 女，…，某院
+    副院长、…): what follows a name there is its posts."""
+    text = ctx.text
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    return any(title_ending_at(ctx, at + m.end())
+               for m in re.finditer(r"[^，,。；]+", text[at:end]))
