@@ -187,8 +187,8 @@ def _fold_short_bodies(out: Resolved) -> None:
             longer = [f for f in facts if f is not short and f.key in out.facts and len(
                 labels[f.key]) > len(labels[short.key]) > 1 and labels[f.key].endswith(
                 labels[short.key])]
-            if longer:
-                into = min(longer, key=lambda f: (len(labels[f.key]), f.key))
+            if len({labels[f.key] for f in longer}) == 1:  # one longer name, not 县委办公室
+                into = min(longer, key=lambda f: f.key)  # and 县政府办公室 for 办公室
                 into.evidence |= short.evidence
                 into.written |= short.written
                 out.drop_fact(short.key)

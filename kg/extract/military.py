@@ -22,9 +22,11 @@ def _pattern(ctx: Ctx) -> re.Pattern[str]:
         def alt(key: str) -> str:
             return "|".join(map(re.escape, sorted(words.get(key, []), key=lambda w: (-len(w), w))))
 
-        head = (rf"(?:{alt('commands')}|[\u4e00-\u9fff]{{2,3}}?(?:{alt('command_endings')})"
-                rf"|第{_NUMBER}(?:{alt('command_endings')}))")
-        unit = rf"某[\u4e00-\u9fff]{{0,5}}?(?:{alt('units')})(?:(?:{alt('units')})(?!长))*"
+        ends = alt("command_endings")
+        head = (rf"(?:{alt('commands')}|(?P<named>[\u4e00-\u9fff]{{2,3}}?)(?:{ends})"
+                rf"|第{_NUMBER}(?:{ends}))")
+        unit = (rf"某(?![些型种类个])[\u4e00-\u9fff]{{0,5}}?(?:{alt('units')})"
+                rf"(?:(?:{alt('units')})(?!长))*")
         found = ctx.lex.memo["military"] = re.compile(
             rf"(?:{head})+(?:{unit})+|(?:{unit}){{2,}}") if words else re.compile("(?!)")
     return found
@@ -38,6 +40,10 @@ def military_orgs(ctx: Ctx) -> None:
         while m and s not in ctx.tok_starts and s + 1 < e:  # 现任|新疆军区…: not 任新疆军区
             m = pattern.match(text, s + 1)
             s = s + 1 if m is None else m.start()
+        named = m.span("named") if m and m.group("named") else None
+        if named and not any(p.label == "Place" and p.start == named[0] and p.end == named[1]
+                             for p in ctx.mentions):
+            continue  # 新疆军区, not 该军区 or 所在的总队
         if m and not (ctx.covering(s, "Person") or ctx.covering(m.end() - 1, "Person")):
             ctx.add(NMention(s, m.end(), "Organization", m.group(), "military",
                              {"canonical": m.group()}))

@@ -56,11 +56,19 @@ def dotted_names(ctx: Ctx) -> list[tuple[int, int]]:
         name = ctx.text[s:e]
         inner = max((n for n in clean if n != name and n in name
                      and n.count("·") == name.count("·")), key=lambda n: (len(n), n), default=None)
-        if inner:
+        if inner and _glued_word(ctx, name, inner):
             s += name.index(inner)
             e = s + len(inner)
         out.append((s, e))
     return out
+
+
+def _glued_word(ctx: Ctx, name: str, inner: str) -> bool:
+    """What the longer form adds to the shorter is a word glued to it, no name syllable
+    (学习宣传|…, …|正; not 阿依|古丽·买买提, the name of a sister)."""
+    at = name.index(inner)
+    extra = name[:at] + name[at + len(inner) :]
+    return not all(c in ctx.lex.name_chars for c in extra) and extra not in ctx.lex.minority_parts
 
 
 def _clean_somewhere(ctx: Ctx, name: str) -> bool:

@@ -101,7 +101,7 @@ def cue_persons(ctx: Ctx) -> None:
             if post and post[0] > s + m.end():
                 _add(ctx, (s + m.start(1), s + m.end(1)), "copula")
     # 代表司马建国, 村民李四; an honour's holder: 全国劳动模范李四，…技能大奖获得者王五等
-    kin = set(cues.get("kin", []))
+    kin, free = set(cues.get("kin", [])), set(cues.get("free_compound_surnames", []))
     for word in [*cues.get("before_name", []), *ctx.lex.honour_bases]:
         for _, after in occurrences(text, word):
             span = name_after(ctx, after, strong=False) or (  # 女儿向春燕，: 向 a surname
@@ -111,10 +111,11 @@ def cue_persons(ctx: Ctx) -> None:
                 continue  # 农民|丰收节: a common word, not a surname and a given name
             if span and (text[span[1] : span[1] + 1] in PUNCT + "说是曾也和在等"
                          or span[1] == len(text) or span[1] - span[0] >= 3 and (  # 哥哥范姜志豪
-                             ctx.lex.is_surname_start(text[span[0] : span[1]]) == 2)
+                             text[span[0] : span[0] + 2] in free)
                          or is_minority_name(ctx, text[span[0] : span[1]])  # 女儿德吉央宗今年
                          or span[1] - span[0] == 3 and span[1] in ctx.tok_ends and word in kin
-                         and valid_name(ctx, text[span[0] : span[1]])  # 父亲马占林|赶着
+                         and valid_name(ctx, text[span[0] : span[1]]) and (  # 父亲马占林|赶着,
+                             text[span[0] + 1 : span[1]] not in ctx.lex.common_words)  # not 包饺子
                          or text.endswith("大代表", 0, after)
                          and span[1] in ctx.tok_starts and (  # 二十大代表|肖春明|回到, not
                              ctx.token_at(span[0]) == span  # 二十大代表|应|具备
@@ -195,7 +196,9 @@ def _clan_names(ctx: Ctx) -> None:
             name = text[at : at + 4]
             if at in ctx.tok_starts and (at + 4 in ctx.tok_ends or text[at + 4 : at + 5] in (
                     _AFTER_NAME)) and is_minority_name(ctx, name) and not (
-                    ctx.covering(at, "Person") or ctx.lex.place_index.find_at(name, 0)):
+                    ctx.covering(at, "Person") or ctx.lex.place_index.find_at(name, 0)
+                    or any(text.startswith(suf, at + 4) for suf, w in ctx.lex.org_suffixes.items()
+                           if w != "weak")):  # 阿尔斯通|公司 is a company
                 _add(ctx, (at, at + 4), "clan-name")
 
 

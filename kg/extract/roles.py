@@ -80,8 +80,9 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
         s = next((k for k in range(cut - 2, max(clause_start, cut - 7) - 1, -1)
                   if k in ctx.tok_starts and _DEPARTMENT.fullmatch(text, k, cut)), s)
     parent = ""
-    if dept and _DEPARTMENT.fullmatch(text, s, cut):  # 感染科|主任, 感染科|护士长: the
-        org, extra = _department(ctx, text[s:cut], s), ""  # department of the body named before
+    found = _department(ctx, text[s:cut], s) if dept and _DEPARTMENT.fullmatch(text, s, cut) else ""
+    if found:  # 感染科|主任, 感染科|护士长: the department of the body named before in the
+        org, extra = found, ""  # paragraph; else the title keeps the department (感染科主任)
         parent = org[: -(cut - s)] if len(org) > cut - s else ""  # 党委委员、感染科主任: the
     extra += text[cut:first]
     rule = "title-before-name"
@@ -113,13 +114,13 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
 def _department(ctx: Ctx, dept: str, before: int) -> str:
     """感染科 of the body named before in the paragraph: an organisation named with it
     (…医院感染科), or one the department was written right after (在…医院|骨科病房里)."""
-    named = _antecedent(ctx, dept, before)
-    if named != dept:
-        return named
     para = ctx.text.rfind("\n", 0, before) + 1
-    after = [m for m in ctx.of_label("Organization")
-             if para <= m.start and m.end < before and ctx.text.startswith(dept, m.end)]
-    return max(after, key=lambda m: (m.end, -m.start)).text + dept if after else dept
+    orgs = [m for m in ctx.of_label("Organization") if para <= m.start and m.end <= before]
+    named = [m for m in orgs if m.text.endswith(dept) and len(m.text) > len(dept)]
+    if named:
+        return max(named, key=lambda m: (m.end, -m.start)).text
+    after = [m for m in orgs if m.end < before and ctx.text.startswith(dept, m.end)]
+    return max(after, key=lambda m: (m.end, -m.start)).text + dept if after else ""
 
 
 def _chained_posts(ctx: Ctx, p: NMention, s: int, floor: int, parent: str = "") -> None:
@@ -262,7 +263,7 @@ _DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
                           r"|[\u4e00-\u9fff]{0,4}(?:博士|硕士|学士)(?:学位)?"
                           r"|(?:在职)?(?:研究生|大学|大专|中专|高中|初中)(?:文化(?:程度)?)?)$")
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)"
-                            r"|(?<=[他她])[^。；！？“”]{2,40}?[，,](?:现为|现任)")  # 她进入…，现为…
+                            r"|(?<!其[他她])(?<=[他她])(?![们的])[^。；！？“”]{2,40}?[，,](?:现为|现任)")
 
 
 class _Antecedents:

@@ -29,8 +29,9 @@ def corridor(ctx: Ctx, congress: str) -> None:
             _add(ctx, people[0], turn.start(), people[0].end, "corridor")
 
 
-_IN_TURN = re.compile(r"(?:[一二三四五六七八九十两\d]+|几|多|数)[位名]代表(?:先后|相继|依次|轮流)?"
+_IN_TURN = re.compile(r"([一二三四五六七八九十两\d]+|几|多|数)[位名]代表(?:先后|相继|依次|轮流)?"
                       r"(?:作了?)?(?:发言|交流|谈体会|谈感受)[^\n]{0,12}?[—：:。]*\n")
+_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _OPENED = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]{2,12})(?=[（(，,：:]|说|表示|介绍|谈到)")
 
 
@@ -40,11 +41,14 @@ def speakers_in_turn(ctx: Ctx, congress: str) -> None:
     from .delegates import _add, _names_congress
 
     text = ctx.text
+    title = text[: max(0, text.find("\n", text.find("\n") + 1))] or text[:200]
     for m in _IN_TURN.finditer(text):
-        title = text[: text.find("\n", text.find("\n") + 1)]
         if not (_names_congress(text, m.start(), m.end(), congress) or congress in title):
             continue
+        count = _COUNTS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 99)
         for a, b in line_spans(text[m.end() :]):
+            if count <= 0:
+                break  # 两位代表先后发言: two paragraphs, not the comments after them
             line = text[m.end() + a : m.end() + b]
             if not line.strip():
                 continue
@@ -54,3 +58,4 @@ def speakers_in_turn(ctx: Ctx, congress: str) -> None:
             if p is None:
                 break  # the turns end with the first paragraph no speaker opens
             _add(ctx, p, m.start(), p.end, "in-turn")
+            count -= 1
