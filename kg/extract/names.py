@@ -70,6 +70,12 @@ def vouched_name(ctx: Ctx, name: str) -> bool:
             or surname_shaped(ctx, name))
 
 
+def real_name(ctx: Ctx, name: str) -> bool:
+    """Dotted, a Han name that is no common word, or a minority name: a name a list's or a
+    heading's layout shows, checked more strictly than ``vouched_name`` (not 金奖, 周一)."""
+    return "·" in name or valid_name(ctx, name) or is_minority_name(ctx, name)
+
+
 def compound_surname_name(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
     """夏侯志刚 segmented 夏|侯志刚: a two-character surname and one or two more."""
     text = ctx.text

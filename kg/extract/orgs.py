@@ -80,6 +80,7 @@ def _modifier(ctx: Ctx, head: int, end: int) -> bool:
 def suffix_orgs(ctx: Ctx) -> None:
     text = ctx.text
     events: dict[int, tuple[str, ...]] = {}
+    units = [m for m in ctx.of_label("Organization") if m.source == "military"]  # made first
     for head, end, strength in sorted(_suffix_ends(ctx)):
         if not _ends_word(ctx, end):
             continue
@@ -107,7 +108,7 @@ def suffix_orgs(ctx: Ctx) -> None:
             continue  # 一所, 这家: a count, not 研究所
         s = _after_count(ctx, s, start_word)
         s = _after_common_lead(ctx, s, start_word)
-        s = _in_unit(ctx, _chained(ctx, s))
+        s = _in_unit(units, _chained(ctx, s))
         name = text[s:end]
         if end - head not in events:  # the event endings longer than this one
             events[end - head] = tuple(e for e in ctx.lex.event_suffixes if len(e) > end - head)
@@ -159,11 +160,10 @@ def _chained(ctx: Ctx, s: int) -> int:
     return s
 
 
-def _in_unit(ctx: Ctx, s: int) -> int:
+def _in_unit(units: list[NMention], s: int) -> int:
     """…某舰|舵信班: a part named right after (or across the end of) a military unit is of it."""
-    units = [m for m in ctx.of_label("Organization") if m.source == "military"
-             and m.start < s <= m.end]
-    return min(m.start for m in units) if units else s
+    starts = [m.start for m in units if m.start < s <= m.end]
+    return min(starts) if starts else s
 
 
 def _unit_word(ctx: Ctx, word: str) -> bool:

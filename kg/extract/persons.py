@@ -29,6 +29,7 @@ from .names import (
     compound_surname_name,
     is_minority_name,
     minority_name_at,
+    real_name,
     valid_name,
 )
 from .rosters import layout_persons, roster_lines
@@ -90,8 +91,8 @@ def cue_persons(ctx: Ctx) -> None:
     for m in _LIST_ITEM.finditer(text):  # 包括：周某某，…；根秋卓玛，藏族，…；以及牟某某，…
         a, b = m.span(1)
         name = m.group(1)
-        if a in ctx.tok_starts and b in ctx.tok_ends and ("·" in name or valid_name(
-                ctx, name) or is_minority_name(ctx, name)) and not ctx.covering(a, "Person"):
+        if a in ctx.tok_starts and b in ctx.tok_ends and real_name(ctx, name) and not (
+                ctx.covering(a, "Person")):
             _add(ctx, (a, b), "list-item")
     for s, _e in ctx.sentences:  # 赵红英是松树村党支部书记，…: subject, 是, a post
         m = re.match(r"[\s“”]*([\u4e00-\u9fff]{2,4}?)是", text[s : s + 8])

@@ -13,6 +13,7 @@ import re
 from .context import Ctx, NFact, NMention, is_cjk, most_named
 from .fiches import fiche_origins
 from .places import LEVEL_RANK
+from .titles import base_title
 
 
 def _places_in(ctx: Ctx, s: int, e: int) -> list[NMention]:
@@ -102,7 +103,7 @@ def _local_officials(ctx: Ctx, done: set[str]) -> None:
     homes: dict[str, NMention | None] = {}  # one look at the places per level word
     for f in [f for f in ctx.facts if f.kind == "role" and f.rule != "byline"]:
         person = f.args["person"]
-        post = re.sub(r"^(?:常务)?副", "", f.args.get("org") or f.args["title"])
+        post = base_title(f.args.get("org") or f.args["title"])
         levels = _LOCAL.get(post[:1])
         if person in done or not levels or not _LOCAL_POST.match(post):
             continue  # 区域经理 is no district's official

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NFact
+from .titles import base_title
 
 
 def work_places(ctx: Ctx) -> None:
@@ -54,7 +55,7 @@ def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
     (旅长某某 a paragraph or two after the brigade's: ``title_bodies.tsv``'s third column)."""
     text = ctx.text
     for f in bare:
-        title = re.sub(r"^(?:常务)?副", "", f.args["title"])
+        title = base_title(f.args["title"])
         endings, reach = ctx.lex.title_bodies.get(title, ((), 1))
         if not endings or f.args["org"]:
             continue

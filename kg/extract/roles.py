@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from .context import Ctx, NFact, NMention
 from .orgsplit import _AGENCY, _antecedent, _one_org, _split_org_title
 from .spans import expand_left
-from .titles import title_ending_at, titles_in
+from .titles import base_title, title_ending_at, titles_in
 
 
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
@@ -74,7 +74,7 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     s = min([s] + [m.start for m in ctx.of_label("Organization")  # 葡萄酒与园艺学院: a
                    if m.end == cut and clause_start <= m.start < s])  # name found whole
     org, extra = _split_org_title(ctx, s, cut)
-    dept = not org and re.sub(r"^(?:常务)?副", "", text[first : titles[0][1]]) in (
+    dept = not org and base_title(text[first : titles[0][1]]) in (
         ctx.lex.person_cues.get("department_posts", []))
     if dept and s == cut:  # 感染|科护士|长吉克: the title begins inside a word
         s = next((k for k in range(cut - 2, max(clause_start, cut - 7) - 1, -1)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .context import Ctx, NMention, is_cjk, line_spans
-from .names import is_minority_name, surname_shaped, valid_name
+from .names import is_minority_name, real_name, surname_shaped, valid_name
 
 _NOTE = r"[（(][^（）()\n]{1,12}[）)]"
 _ITEM = re.compile(rf"([\u4e00-\u9fff·]{{2,14}})((?:{_NOTE})*)")
@@ -126,11 +126,11 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
                     title_ending_at(ctx, m.end())):
                 continue
             if pattern is BRACKET_HEAD and not (titles_in(ctx, m.end(1), m.end()) and (
-                    _real_name(ctx, name) and len(name) >= 3)):
+                    real_name(ctx, name) and len(name) >= 3)):
                 continue  # 【某某】…采油工、全国技术能手: a title somewhere; not 【字幕】, 【高清】
-            if pattern is CAPTION and not _real_name(ctx, name):
+            if pattern is CAPTION and not real_name(ctx, name):
                 continue  # not 金奖　某公司高级工程师
-            if pattern is POSTS_OPENER and not (_real_name(ctx, name) and not re.match(
+            if pattern is POSTS_OPENER and not (real_name(ctx, name) and not re.match(
                     r"[他她我你它这那]|[\u4e00-\u9fff]?(?:是|成为|当上|被)", text[m.end(1) + 1 :])):
                 continue  # not 于是，他当上了…; 同时，他还是…
             if pattern in (CAPTION, POSTS_OPENER, BRACKET_HEAD) or "·" in name or valid_name(
@@ -145,11 +145,6 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
                 ctx.add(NMention(s, e, "Person", text[s:e], "caption"))
 
 
-def _real_name(ctx: Ctx, name: str) -> bool:
-    """Dotted, a Han name that is no common word, or a minority name."""
-    return "·" in name or valid_name(ctx, name) or is_minority_name(ctx, name)
-
-
 def caption_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     """(the line above, name spans) of each run of lines of a name and what it is (马某某（女）
     　某公司采油工 / 司马某某　某研究院副总设计师), two or more of them ending in a title: a
@@ -158,7 +153,7 @@ def caption_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
 
     text, block, titled, above = ctx.text, [], 0, ""
     for m in CAPTION.finditer(text):
-        if not _real_name(ctx, m.group(1)):
+        if not real_name(ctx, m.group(1)):
             continue  # not 金奖　某公司…, 周一　…
         if not (block and text.count("\n", block[-1][1], m.start()) == 1):
             if titled >= 2:

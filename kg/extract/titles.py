@@ -6,6 +6,13 @@ import re
 
 from .context import Ctx, is_cjk
 
+_DEPUTY = re.compile(r"^(?:常务)?副")
+
+
+def base_title(title: str) -> str:
+    """The title without a leading 副 or 常务副 (副校长 → 校长): the post it is a deputy of."""
+    return _DEPUTY.sub("", title)
+
 
 def _ends_org(ctx: Ctx, pos: int) -> bool:
     """A department word ends here (急诊内科): weak endings only, not 党委; and some name
