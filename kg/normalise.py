@@ -89,7 +89,7 @@ def _is_cjk(ch: str) -> bool:
 
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 _FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
-# a bracketed head with no clause in it: 【某某】某村党支部书记、村委会主任
+# a bracketed name and what it is, no sentence's end on the line: 【某某】某村党支部书记、村委会主任
 _HEAD_LINE = re.compile(r"[ \t\u3000]*【[\u4e00-\u9fff·]{2,12}】[^。；;！？\n]{2,50}$")
 # a list's line: a name (and a note), a space, what it lists (马某某（女）　某公司采油工)
 _LIST_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]+\S")

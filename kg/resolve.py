@@ -174,24 +174,23 @@ def _fold_short_bodies(out: Resolved) -> None:
     """One post, two names of its body, one the end of the other (副教授 at 土木与水利工程学院
     and at 宁夏大学土木与水利工程学院): one role, at the longer name, with the evidence of
     both; a repeated post is no second role."""
-    posts: dict[tuple[str, str], list[ResolvedFact]] = defaultdict(list)
-    for fact in out.facts.values():
+    posts: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # (key, org label)
+    for key, fact in out.facts.items():
         if fact.kind == "role" and fact.fields.get("org"):
-            posts[(fact.fields["person"], fact.fields["title"])].append(fact)
+            org = out.entities.get(fact.fields["org"])
+            posts[(fact.fields["person"], fact.fields["title"])].append(
+                (key, org.label if org else ""))
     for facts in posts.values():
         if len(facts) < 2:
             continue
-        labels = {f.key: out.entities[f.fields["org"]].label if f.fields["org"] in out.entities
-                  else "" for f in facts}
-        for short in sorted(facts, key=lambda f: (len(labels[f.key]), f.key)):
-            longer = [f for f in facts if f is not short and f.key in out.facts and len(
-                labels[f.key]) > len(labels[short.key]) > 1 and labels[f.key].endswith(
-                labels[short.key])]
-            if len({labels[f.key] for f in longer}) == 1:  # one longer name, not 县委办公室
-                into = min(longer, key=lambda f: f.key)  # and 县政府办公室 for 办公室
-                into.evidence |= short.evidence
-                into.written |= short.written
-                out.drop_fact(short.key)
+        for short, label in sorted(facts, key=lambda kl: (len(kl[1]), kl[0])):
+            longer = [(k, lab) for k, lab in facts if k != short and k in out.facts
+                      and len(lab) > len(label) > 1 and lab.endswith(label)]
+            if len({lab for _, lab in longer}) == 1:  # one longer name, not 县委办公室 and
+                into = out.facts[min(k for k, _ in longer)]  # 县政府办公室 for 办公室
+                into.evidence |= out.facts[short].evidence
+                into.written |= out.facts[short].written
+                out.drop_fact(short)
 
 
 def _entity_attrs(out: Resolved, ent: Entity, m: Mention) -> None:
