@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -36,7 +37,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(kg.report.summary())
         for kind, path in files.items():
             print(f"wrote {path} ({kind})")
+    if getattr(args, "fast_exit", False):
+        _exit_now(0)
     return 0
+
+
+def _exit_now(code: int) -> None:
+    """End the program without freeing the built graph object by object: at 100x that
+    teardown takes half a second after every file is written (atomically) and closed."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _load(graph: str):
@@ -282,8 +293,11 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, fast_exit: bool = False) -> int:
+    """Run one command. ``fast_exit`` (the ``kg`` program, not a caller in Python): a
+    build ends the process as soon as its files are written."""
     args = parser().parse_args(argv)
+    args.fast_exit = fast_exit
     try:
         return args.func(args)
     except KeyboardInterrupt:
@@ -292,5 +306,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def run() -> None:
+    """The ``kg`` program."""
+    raise SystemExit(main(fast_exit=True))
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -41,9 +41,12 @@ def extract_one(doc: Document) -> Outcome:
 
 def _warm() -> int:
     """Load the pipeline in a fresh worker before any document arrives."""
+    import atexit
+
     from .nlp import get_pipeline
 
     get_pipeline()
+    atexit.register(os._exit, 0)
     return os.getpid()
 
 

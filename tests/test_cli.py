@@ -41,6 +41,20 @@ def test_build_writes_outputs_and_summary(built):
     assert (out / "graph.html").stat().st_size > 1000
     assert "documents read:" in proc.stdout
     assert "Person" in proc.stdout and "delegates" in proc.stdout and "time:" in proc.stdout
+    # the program ends without tearing the graph down: what it printed last still arrives
+    assert proc.stdout.rstrip().endswith(f"wrote {out / 'graph.html'} (html)")
+
+
+def test_main_called_from_python_returns_after_a_build(tmp_path):
+    """Only the ``kg`` program ends at once after a build; a caller of ``main`` goes on."""
+    (tmp_path / "a.txt").write_text("记者张三报道。", encoding="utf-8")
+    code = ("import sys; from kg.cli import main; p = sys.argv[1];"
+            "r = main(['build', p, '--out', p + '/out', '-q']); print('returned', r)")
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "returned 0"
+    assert (tmp_path / "out" / "graph.ttl").exists()
 
 
 def test_build_reports_bad_files_and_keeps_going(built):
