@@ -75,10 +75,10 @@ def to_simplified(text: str) -> str:
     return _t2s.convert(text)
 
 
-def read_article(path: str) -> tuple[str, str]:
+def read_article(path: str) -> tuple[str, str, int]:
     """Decoded text (kg's own detection: UTF-8/16 with or without BOM, GB18030, Big5)
-    followed by its simplified-script form, and the encoding it was read with: a gold
-    string may be written in either script."""
+    followed by its simplified-script form, the encoding it was read with, and the
+    article's own length in characters: a gold string may be written in either script."""
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     from kg.read import decode_bytes
 
@@ -87,7 +87,7 @@ def read_article(path: str) -> tuple[str, str]:
     except Exception as err:  # kg's reader says why (binary, undecodable)
         raise ValueError(f"cannot decode {path}: {err}") from err
     simple = to_simplified(text)
-    return (text if simple == text else text + "\n" + simple), enc
+    return (text if simple == text else text + "\n" + simple), enc, len(text)
 
 
 class Report:
@@ -114,7 +114,7 @@ def check_file(gold_path: str, corpus_dir: str, rep: Report) -> dict | None:
     if not os.path.exists(art):
         rep.errors.append(f"{name}: article {art} not found")
         return None
-    text, enc = read_article(art)
+    text, enc, length = read_article(art)
     flat = norm(text)
 
     def present(s: str, what: str):
@@ -206,7 +206,7 @@ def check_file(gold_path: str, corpus_dir: str, rep: Report) -> dict | None:
     return {
         "doc": doc,
         "encoding": enc,
-        "chars": len(text),
+        "chars": length,
         "entities": len(ents),
         "entities_opt": sum(bool(e.get("optional")) for e in ents),
         "by_type": Counter(e.get("type") for e in ents),
