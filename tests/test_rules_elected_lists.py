@@ -38,3 +38,16 @@ def test_a_list_line_is_not_joined_to_the_next(extract):
     r = extract(LIST)
     assert "班组长钟立新" not in {t for _, _, t in roles_of(r)}
     assert any(p == "上官立军" and t == "巡检员" for p, _, t in roles_of(r))
+
+
+def test_a_list_line_noting_only_the_ethnic_group_keeps_its_posts(extract):
+    r = extract("中国共产党某市第九次代表大会代表名单\n\n某某代表团（12名）\n"
+                "马国庆（回族）　塔城市委副书记、市长\n"
+                "关立新（锡伯族）　某市公安局副局长\n"
+                "苏丽娅（女，维吾尔族）　某市人民医院儿科主任医师\n")
+    roles = roles_of(r)
+    assert any(person == "马国庆" and (org + title) == "塔城市委副书记"
+               for person, org, title in roles)
+    assert ("关立新", "某市公安局", "副局长") in roles
+    assert ("苏丽娅", "某市人民医院儿科", "主任医师") in roles
+    assert not delegates_of(r)

@@ -259,7 +259,7 @@ def delegation_regions(ctx: Ctx, congress: str) -> None:
 _PROFILES = re.compile(r"代表(?:风采|心声|之声|访谈)"
                        r"|(?:认识|介绍|走近)(?:其中|这)?[\d一二三四五六七八九十]+位")
 _LOOSE = re.compile(r"成为|也?是[^，。；]*(?<!党)的")  # not the 的 of 党的
-_PRONOUN = re.compile(r"这位|(?<![其吉利])[他她](?![们人])")
+_PRONOUN = re.compile(r"这位|自己|(?<![其吉利])[他她](?![们人])")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
 
@@ -367,6 +367,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 if subject and not re.search(r"说|表示|介绍|认为|指出|[“”：像]",  # subject
                                              text[subject[0].end : s + cue.end()]):
                     _add(ctx, subject[0], cue_at, s + cue.end(), "cue-subject")
+                elif not subject and re.search(r"(?:^|，)[他她]也?$", text[s:cue_at]) and (
+                        prev := previous_person(ctx, s)):  # 这一次，他是…选出的二十大代表之一
+                    _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
             elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
             elif speaker:
@@ -388,7 +391,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 _add(ctx, p, p.start, p.end + len(after), "list")  # …等6名同志当选: of what
     if in_context:  # 这位哈萨克族代表刚发完言: the person just named
         groups = tuple(ctx.lex.person_cues.get("group_representatives", []))
-        for m in re.finditer(r"这位([^，。；“”]{0,6}?)代表(?![团大会])", text):
+        this = r"(?<!下面)(?<!接下来)(?<!下一)这位([^，。；“”]{0,6}?)代表(?![团大会])"
+        for m in re.finditer(this, text):  # not 下面这位代表，…: the one about to speak
             prev = previous_person(ctx, m.start())
             if prev and not m.group(1).endswith(groups) and prev.end >= m.start() - 60:
                 _add(ctx, prev, m.start(), m.end(), "this-delegate")

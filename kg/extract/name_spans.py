@@ -189,8 +189,8 @@ def _name_after(ctx: Ctx, p: int, strong: bool) -> tuple[int, int] | None:
     if len(t) <= 2 and ctx.lex.is_surname_start(t) == len(t):
         nxt = ctx.token_at(tok[1])
         if nxt and 1 <= nxt[1] - nxt[0] <= 2 and valid_name(ctx, text[p : nxt[1]], strong=strong):
-            if text[nxt[1] - 1 : nxt[1] + 1] in ctx.lex.common_words:
-                return None  # 占|本|地区
+            if nxt[1] - nxt[0] == 1 and text[nxt[1] - 1 : nxt[1] + 1] in ctx.lex.common_words:
+                return None  # 占|本|地区, but 孟|淑华|发言 (华发 a word too)
             return p, nxt[1]
         if nxt and nxt[1] - nxt[0] == 2 and text[nxt[1] - 1] in "说称讲" and valid_name(
                 ctx, text[p : nxt[0] + 1]):

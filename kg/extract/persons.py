@@ -117,6 +117,7 @@ def cue_persons(ctx: Ctx) -> None:
                          or span[1] - span[0] == 3 and span[1] in ctx.tok_ends and word in kin
                          and valid_name(ctx, text[span[0] : span[1]]) and (  # 父亲马占林|赶着,
                              text[span[0] + 1 : span[1]] not in ctx.lex.common_words)  # not 包饺子
+                         or _plain_three(ctx, span)  # 代表孟淑华|发言, 徒弟刘|浩然|专门
                          or text.endswith("大代表", 0, after)
                          and span[1] in ctx.tok_starts and (  # 二十大代表|肖春明|回到, not
                              ctx.token_at(span[0]) == span  # 二十大代表|应|具备
@@ -159,6 +160,20 @@ def cue_persons(ctx: Ctx) -> None:
                 name in ctx.lex.common_words or ctx.lex.titles.ending_at(name, len(name))
                 or name.endswith(plain)):  # not 30岁的高工 (two characters), 80岁的张大爷
             _add(ctx, span, "age")
+
+
+def _plain_three(ctx: Ctx, span: tuple[int, int]) -> bool:
+    """A surname and a two-character given name after a cue word, then a verb (孟|淑华|发言):
+    the segmenter cut the name off the words around it, and the given name is no noun or
+    verb of its own (not 父亲包|饺子, 代表党|中央)."""
+    a, b = span
+    name, given = ctx.text[a:b], ctx.text[a + 1 : b]
+    tag = ctx.lex.word_tags.get(given, "nr")
+    return (b - a == 3 and b in ctx.tok_starts and ctx.token_at(a) in ((a, a + 1), span)
+            and tag.startswith("nr") and name not in ctx.lex.common_words
+            and name[0] not in ctx.lex.verb_surnames  # 职工代表来|听会|的
+            and name not in ctx.lex.place_index.find_at(name, 0)
+            and valid_name(ctx, name, strong=True))
 
 
 def _glued_title_names(ctx: Ctx) -> set[int]:

@@ -159,7 +159,7 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     _posts(ctx, p, end + colon, s_end, "title-after-name")
 
 
-_NOTE_AFTER = re.compile(r"[（(][男女][^（）()\n]{0,10}[）)]")
+_NOTE_AFTER = re.compile(r"[（(](?:[男女]|[\u4e00-\u9fff]{1,5}族)[^（）()\n]{0,10}[）)]")
 
 
 def roles_caption(ctx: Ctx, p: NMention) -> None:
@@ -167,7 +167,7 @@ def roles_caption(ctx: Ctx, p: NMention) -> None:
     to the end of a short line."""
     text = ctx.text
     a = p.end
-    note = _NOTE_AFTER.match(text, a)  # 马某某（女）　posts
+    note = _NOTE_AFTER.match(text, a)  # 马某某（女）　posts, 马某某（回族）　posts
     a = note.end() if note else a
     a += text[a : a + 1] == "】"  # 【某某】posts
     while text[a : a + 1] in (" ", "\u3000"):
