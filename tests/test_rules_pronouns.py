@@ -1,7 +1,7 @@
 """Whom 他/她/自己 point to, names right after a cue word, and bulleted name heads (texts
 written for these tests; none from the seeds or the held-out sets)."""
 
-from conftest import delegates_of, honours_of, names_of
+from conftest import delegates_of, honours_of, names_of, roles_of
 
 
 def test_a_name_between_a_cue_word_and_a_verb(extract):
@@ -52,3 +52,26 @@ def test_bulleted_name_heads_of_a_delegates_post(extract):
     assert {"努尔兰·阿合买提", "司马志诚", "白玉兰"} <= delegates_of(r)
     people = names_of(r, "Person")
     assert not {"吉林·长春", "基层故事", "吉林", "长春"} & people
+
+
+def test_this_cadre_now_holds_the_posts_of_the_one_just_named(extract):
+    r = extract("蒙古族代表韩淑梅发言时，特意穿上了民族服装。这位土生土长的蒙古族干部，"
+                "现任兴安盟科尔沁右翼前旗归流河镇党委书记。\n")
+    assert any(p == "韩淑梅" and t == "党委书记" and o.endswith("归流河镇")
+               for p, o, t in roles_of(r))
+
+
+def test_a_name_after_a_noun_and_before_delegate(extract):
+    r = extract("“黑土地要保护好。”来自松嫩平原的种粮大户滕立军代表说，"
+                "他承包了3000亩水田。会议应出席代表458名。\n")
+    people = names_of(r, "Person")
+    assert "滕立军" in people
+    assert "应出席" not in people
+
+
+def test_the_clauses_after_an_election_name_more_people_and_posts(extract):
+    r = extract("全会选举赵德安为市委书记，钱明、孙立华为市委副书记。"
+                "市纪委全会选举周晓梅为市纪委书记，吴国强为副书记。\n")
+    roles = roles_of(r)
+    for person, title in (("钱明", "市委副书记"), ("孙立华", "市委副书记"), ("吴国强", "副书记")):
+        assert any(p == person and (o + t).endswith(title) for p, o, t in roles), person

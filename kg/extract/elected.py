@@ -9,6 +9,7 @@ import re
 
 from .context import Ctx, NMention, rx
 from .orgsplit import _split_org_title
+from .persons import ELECTS, elected_more
 from .roles import _posts, _role
 from .titles import title_ending_at
 
@@ -48,6 +49,7 @@ def _joined_before(ctx: Ctx, p: NMention, people: list[NMention]) -> list[NMenti
 def roles_elected(ctx: Ctx) -> None:
     text = ctx.text
     people = [p for p in ctx.of_label("Person") if p.source != "byline"]
+    more = {a for m in ELECTS.finditer(text) for a, _ in elected_more(ctx, m.end())}
     for p in people:
         after = _AFTER.match(text, p.end)
         if after:
@@ -55,6 +57,8 @@ def roles_elected(ctx: Ctx) -> None:
             group = [*_joined_before(ctx, p, people), p]
         elif _BEFORE.search(text, 0, p.start) and text.startswith("为", p.end):
             post, group = _post(ctx, p.end + 1), [p]
+        elif p.start in more and text.startswith("为", p.end):  # …，B、C为省委副书记
+            post, group = _post(ctx, p.end + 1), [*_joined_before(ctx, p, people), p]
         else:
             continue
         if post:

@@ -44,7 +44,7 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
 
 HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*)?"
                       r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})[：:]", re.M)
-_ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
+ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
 # an item of a list set apart by ；, opened by a name and a comma
 _LIST_ITEM = re.compile(r"(?:[；;]以及|[：:；;])[ \t]*([\u4e00-\u9fff·]{2,10}?)(?=[，,])")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
@@ -76,9 +76,11 @@ def cue_persons(ctx: Ctx) -> None:
                 _add(ctx, span, "elected")
                 joined = span[0] > 0 and text[span[0] - 1] == "、"
                 span = name_before(ctx, span[0] - 1) if joined else None
-    for m in _ELECTS.finditer(text):  # 全会选举刘某为市纪委书记
+    for m in ELECTS.finditer(text):  # 全会选举刘某为市纪委书记
         if ctx.aligned(*m.span(1)) and valid_name(ctx, m.group(1), strong=True):
             _add(ctx, m.span(1), "elected")
+            for a, b in elected_more(ctx, m.end()):  # …，王某、李某为市委副书记
+                _add(ctx, (a, b), "elected")
     for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
         for at, _ in occurrences(text, word):
             span = name_before(ctx, at)
@@ -129,7 +131,8 @@ def cue_persons(ctx: Ctx) -> None:
             if span and len(text[span[0] : span[1]]) >= 2 and (
                     _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的" or (
                         span[1] - span[0] >= 3 and span[0] in ctx.tok_starts
-                        and word in ctx.lex.titles)):  # 讨论习近平总书记…的报告
+                        and word in ctx.lex.titles)  # 讨论习近平总书记…的报告
+                    or _after_noun(ctx, *span) and _plain_three(ctx, span)):  # 种粮大户|宋立军|代表
                 _add(ctx, span, "address")  # 来自岳阳的刘芳代表
     for word in cues.get("intro", []):
         for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
@@ -160,6 +163,31 @@ def cue_persons(ctx: Ctx) -> None:
                 name in ctx.lex.common_words or ctx.lex.titles.ending_at(name, len(name))
                 or name.endswith(plain)):  # not 30岁的高工 (two characters), 80岁的张大爷
             _add(ctx, span, "age")
+
+
+_MORE = re.compile(r"[，,]((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})为")
+
+
+def elected_more(ctx: Ctx, pos: int) -> list[tuple[int, int]]:
+    """选举A为省委书记，B、C为省委副书记: the names of the clauses that follow the first,
+    each a 、-joined list before 为, to the sentence's end."""
+    text, out = ctx.text, []
+    end = ctx.sentence_of(pos)[1]
+    clause = text.find("，", pos, end)
+    while clause >= 0:
+        m = _MORE.match(text, clause)
+        if not m or m.end() > end:
+            break
+        spans, at = [], m.start(1)
+        for name in m.group(1).split("、"):
+            spans.append((at, at + len(name)))
+            at += len(name) + 1
+        if not all(ctx.aligned(a, b) and valid_name(ctx, text[a:b], strong=True)
+                   for a, b in spans):
+            break
+        out += spans
+        clause = text.find("，", m.end(), end)
+    return out
 
 
 def _plain_three(ctx: Ctx, span: tuple[int, int]) -> bool:
