@@ -109,6 +109,7 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
             if not items or "、" in re.sub(r"“[^”]*”", "", chunk):
                 items = [x for x in re.split(r"、|”“", chunk)
                          if x.startswith("“") or _honour_like(ctx, clean_honour(x))]
+            items = [part for item in items for part in _joined(ctx, item)]
             person = holder or _subject(ctx, m.start())
             if not person:
                 continue
@@ -118,6 +119,14 @@ def triggered_honours(ctx: Ctx) -> list[tuple[int, int]]:
                     _add(ctx, person, item, m.start(), end, "trigger")
             spans.append((m.start(), end))
     return spans
+
+
+def _joined(ctx: Ctx, item: str) -> list[str]:
+    """全国五一劳动奖章和“全国技术能手”称号: two honours joined by 和/及/以及, each one."""
+    parts = re.split(r"以及|和|及", item)
+    if len(parts) > 1 and all(_honour_like(ctx, clean_honour(x)) for x in parts):
+        return parts
+    return [item]
 
 
 def named_honours(ctx: Ctx, skip: list[tuple[int, int]]) -> None:
@@ -153,7 +162,8 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
     """全国劳动模范张三 → 张三; 这位…全国技术能手 → the person before; or the one person
     in the sentence."""
     text = ctx.text
-    nxt = [m for m in ctx.of_label("Person") if e <= m.start <= e + 1]
+    nxt = [m for m in ctx.of_label("Person") if m.start == e or m.start == e + 1 and (
+        text[e] in " \u3000”’\"")]  # not 是全国劳动模范；杨某某曾获…: the next clause's
     if nxt:
         return nxt[0]
     lead = re.search(r"[，,]?(?:也|还|曾)?(?:是|系)(?:一名|一位)?(?:[^，。；、]{2,30}、)*$",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, line_spans
+from .delegations import add_delegate, persons_in
 
 _TURN = re.compile(r"第[一二三四五六七八九十]位|下面(?:这|一)位|紧随其后|接下来(?:这|一)位"
                    r"|最后(?:一位|走上)|[走来]到话筒前")
@@ -16,17 +17,15 @@ def corridor(ctx: Ctx, congress: str) -> None:
     """The congress's 代表通道 (党的二十大首场“代表通道”, not the NPC's): delegates walk up one
     after another (第一位代表…, 紧随其后的是…, 最后走上通道的是…); the first person after
     such a cue in its paragraph is one of them."""
-    from .delegates import _add, _persons_in
-
     text = ctx.text
     if not re.search(rf"{re.escape(congress)}[^。\n]{{0,10}}代表通道", text):
         return
     for a, b in line_spans(text):
         turn = _TURN.search(text, a, b)
-        people = _persons_in(ctx, turn.start(), b) if turn else []
+        people = persons_in(ctx, turn.start(), b) if turn else []
         lead = text[max(a, people[0].start - 6) : people[0].start] if people else ""
         if people and not re.search(r"记者|人大代表|委员", lead):
-            _add(ctx, people[0], turn.start(), people[0].end, "corridor")
+            add_delegate(ctx, people[0], turn.start(), people[0].end, "corridor")
 
 
 _IN_TURN = re.compile(r"([一二三四五六七八九十两\d]+|几|多|数)[位名]代表(?:先后|相继|依次|轮流)?"
@@ -38,7 +37,7 @@ _OPENED = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]{2,12})(?=[（(，,：:]|�
 def speakers_in_turn(ctx: Ctx, congress: str) -> None:
     """五位代表先后发言——: the paragraphs after it, each opened by a speaker's name, in a
     report on the congress (its paragraph or the page's title names it)."""
-    from .delegates import _add, _names_congress
+    from .delegates import _names_congress  # (delegates imports this module)
 
     text = ctx.text
     title = text[: max(0, text.find("\n", text.find("\n") + 1))] or text[:200]
@@ -57,5 +56,5 @@ def speakers_in_turn(ctx: Ctx, congress: str) -> None:
                                "Person") if opened else None
             if p is None:
                 break  # the turns end with the first paragraph no speaker opens
-            _add(ctx, p, m.start(), p.end, "in-turn")
+            add_delegate(ctx, p, m.start(), p.end, "in-turn")
             count -= 1

@@ -1,0 +1,47 @@
+"""Wire dispatches and delegation reports: the outlet of a lead with no place or date, the
+delegates a delegation's list names, honours joined by 和, and 代表 as a verb (texts written
+for these tests; none from the seeds or the held-out sets)."""
+
+from conftest import delegates_of, honours_of, names_of, roles_of
+
+
+def test_the_outlet_of_a_lead_with_no_place_is_the_reporters(extract):
+    r = extract("塔城新闻网讯（记者 韩雪梅）近日，县第十七届人民代表大会举行第二次会议。\n")
+    assert ("韩雪梅", "塔城新闻网", "记者") in roles_of(r)
+
+
+def test_the_outlet_of_a_traditional_lead_with_a_date(extract):
+    r = extract("東南網10月12日訊（記者 陳曉嵐）清晨六點半，大棚裡已經亮起了燈。\n")
+    assert any(p == "陳曉嵐" and o == "東南網" for p, o, _ in roles_of(r))
+
+
+DISPATCH = (
+    "新华社北京10月16日电（记者钟立行）中国共产党第二十次全国代表大会在人民大会堂开幕。"
+    "习近平代表第十九届中央委员会向大会作报告。\n"
+    "清晨，出席党的二十大的贵州代表团代表乘车前往会场。当天走进会场的贵州代表中，有"
+    "黔东南州雷山县西江镇羊排村党支部书记、村委会主任杨金花，某市人民医院院长龙志明，"
+    "以及丹寨县龙泉镇卡拉村苗绣传承人潘秀英，他们来自不同行业。\n"
+    "龙志明代表第一个发言。他先后获得全国五一劳动奖章和“全国医德标兵”称号。"
+    "杨金花是全国劳动模范；潘秀英曾获全国三八红旗手称号。\n"
+)
+
+
+def test_the_delegates_a_delegations_list_names(extract):
+    r = extract(DISPATCH)
+    assert {"杨金花", "龙志明", "潘秀英"} <= delegates_of(r)
+    assert "习近平" not in delegates_of(r)
+    assert any(p == "潘秀英" and t.endswith("传承人") for p, _, t in roles_of(r))
+
+
+def test_honours_joined_by_and_and_a_holder_across_a_semicolon(extract):
+    honours = honours_of(extract(DISPATCH))
+    assert {("龙志明", "全国五一劳动奖章"), ("龙志明", "全国医德标兵"),
+            ("杨金花", "全国劳动模范"), ("潘秀英", "全国三八红旗手")} <= honours
+    assert ("潘秀英", "全国劳动模范") not in honours
+
+
+def test_a_delegate_who_speaks_first_is_one(extract):
+    r = extract("出席党的二十大的湖南代表团举行全体会议，讨论二十大报告。"
+                "某集团有限公司首席技师罗建湘代表第一个发言。\n")
+    assert "罗建湘" in delegates_of(r)
+    assert "罗建湘" in names_of(r, "Person")
