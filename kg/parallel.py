@@ -40,7 +40,12 @@ def extract_one(doc: Document) -> Outcome:
 
 
 def _warm() -> int:
-    """Load the pipeline in a fresh worker before any document arrives."""
+    """Load the pipeline in a fresh worker before any document arrives, and make the worker
+    end with ``os._exit(0)`` when the interpreter exits: freeing the pipeline object by
+    object cost 0.76 s before the build could go on (100x, -j2). The price: the worker's
+    exit status is always 0 and atexit handlers registered before this one do not run; a
+    worker that dies mid-task is still seen by the pool (its process ends), so no document
+    is lost unnoticed."""
     import atexit
 
     from .nlp import get_pipeline

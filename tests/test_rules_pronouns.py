@@ -54,6 +54,25 @@ def test_bulleted_name_heads_of_a_delegates_post(extract):
     assert not {"吉林·长春", "基层故事", "吉林", "长春"} & people
 
 
+def test_bulleted_headings_are_no_names(extract):
+    r = extract("#二十大代表风采#\n\n■ 聚焦·两会\n代表委员们带来了基层的声音。\n\n"
+                "★ 石榴籽\n各族群众像石榴籽一样紧紧抱在一起。\n\n■ 金点子\n好建议写进了报告。\n")
+    assert not {"聚焦·两会", "石榴籽", "金点子"} & names_of(r, "Person")
+
+
+def test_the_wife_the_pronoun_she_points_to_keeps_her_honour(extract):
+    r = extract("某村党支部书记王建国一早就出门了。妻子李秀英是村小学教师。"
+                "她曾获全国三八红旗手称号。\n")
+    assert ("李秀英", "全国三八红旗手") in honours_of(r)
+    assert ("王建国", "全国三八红旗手") not in honours_of(r)
+
+
+def test_oneself_in_a_quote_is_the_speaker_after_it(extract):
+    r = extract("某村党支部书记李卫东在村里干了三十年。"
+                "“得知自己当选党的二十大代表，我非常激动。”村医王建国说。\n")
+    assert "李卫东" not in delegates_of(r)
+
+
 def test_this_cadre_now_holds_the_posts_of_the_one_just_named(extract):
     r = extract("蒙古族代表韩淑梅发言时，特意穿上了民族服装。这位土生土长的蒙古族干部，"
                 "现任兴安盟科尔沁右翼前旗归流河镇党委书记。\n")
@@ -75,3 +94,9 @@ def test_the_clauses_after_an_election_name_more_people_and_posts(extract):
     roles = roles_of(r)
     for person, title in (("钱明", "市委副书记"), ("孙立华", "市委副书记"), ("吴国强", "副书记")):
         assert any(p == person and (o + t).endswith(title) for p, o, t in roles), person
+
+
+def test_what_follows_an_election_clause_is_no_name(extract):
+    r = extract("大会选举王建国为主席，本次大会为期两天。会议选举李明为主任，会议期间为代表们"
+                "提供服务。全会选举赵德安为市委书记，由孙立华为秘书长。\n")
+    assert not {"本次大会", "会议期间", "由孙立华"} & names_of(r, "Person")

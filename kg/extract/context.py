@@ -54,12 +54,14 @@ def most_named(mentions: list[NMention]) -> NMention | None:
     return min(mentions, key=lambda m: (-counts[m.text], m.start), default=None)
 
 
-def previous_person(ctx: Ctx, before: int) -> NMention | None:
+def previous_person(ctx: Ctx, before: int, pronoun: str = "") -> NMention | None:
     """The last person (not a reporter) named before ``before``: whom 他/她/这位 points to.
-    One brought in by a kin word (妻子某某笑着说) is passed over for the one before: the
-    story's 他 is seldom the wife it just quoted."""
+    For 他 one brought in by a woman's kin word (妻子某某笑着说) is passed over, for 她 one
+    brought in by a man's (父亲某某): the pronoun cannot be theirs; with no 他/她 to go by,
+    anyone brought in by a kin word is (the story is seldom about the wife it quotes)."""
     people = [m for m in ctx.of_label("Person") if m.end <= before and m.source != "byline"]
-    kin = tuple(ctx.lex.person_cues.get("kin", []))
+    other = {"他": "kin_female", "她": "kin_male"}.get(pronoun, "kin")
+    kin = tuple(ctx.lex.person_cues.get(other, []))
     main = [m for m in people if not (kin and ctx.text.endswith(kin, 0, m.start))]
     return max(main or people, key=lambda m: m.start) if people else None
 

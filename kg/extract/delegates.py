@@ -186,6 +186,12 @@ _PRONOUN = re.compile(r"这位|自己|(?<![其吉利])[他她](?![们人])")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
 
+def _he_or_she(sentence: str) -> str:
+    """他 or 她, whichever the sentence says first (not 他们): whom it can point back to."""
+    m = re.search(r"(?<![其吉利])[他她](?![们人])", sentence)
+    return m.group() if m else ""
+
+
 def _quoted_other(text: str, s: int, cue_at: int) -> bool:
     """The cue's subject is 他/她 inside a quote: not the speaker."""
     return bool(re.search(r"“[^”]*$", text[s:cue_at])) and text[cue_at - 1 : cue_at] in "他她"
@@ -275,8 +281,11 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 _add(ctx, direct[-1], cue_at, s + cue.end(), "cue-direct")
             elif cue.group().startswith("作为") and following:  # 作为…的党的二十大代表，某某…
                 _add(ctx, following[0], cue_at, following[0].end, "cue-as")
-            elif not any(p.end <= cue_at for p in people) and _PRONOUN.search(
-                    text[s:cue_at]) and (prev := previous_person(ctx, s)):  # 这位女教师当选…
+            elif not any(p.end <= cue_at for p in people) and (
+                    pron := _PRONOUN.search(text[s:cue_at])) and not (
+                    pron.group() == "自己" and (speaker or re.search(  # “得知自己当选…”某某说
+                        r"“[^”]*$", text[s:cue_at]))) and (
+                    prev := previous_person(ctx, s, _he_or_she(sent))):  # 这位女教师当选…
                 _add(ctx, prev, s, s + cue.end(), "cue-anaphora")  # ；与她一同当选的
                 if re.search(r"(?:一同|一起|同时|同批)当选", text[s + cue.end() : e]):
                     for p in people:
@@ -291,7 +300,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                                              text[subject[0].end : s + cue.end()]):
                     _add(ctx, subject[0], cue_at, s + cue.end(), "cue-subject")
                 elif not subject and re.search(r"(?:^|，)[他她]也?$", text[s:cue_at]) and (
-                        prev := previous_person(ctx, s)):  # 这一次，他是…选出的二十大代表之一
+                        prev := previous_person(ctx, s, _he_or_she(sent))):  # 这一次，他是…之一
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
             elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
@@ -302,7 +311,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
             elif _PRONOUN.search(sent):  # 今年6月他当选…
-                prev = previous_person(ctx, s)
+                prev = previous_person(ctx, s, _he_or_she(sent))
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
         for p in people:  # a list of names followed by …N名代表
@@ -314,7 +323,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 _add(ctx, p, p.start, p.end + len(after), "list")  # …等6名同志当选: of what
     if in_context:  # 这位哈萨克族代表刚发完言: the person just named
         groups = tuple(ctx.lex.person_cues.get("group_representatives", []))
-        this = r"(?<!下面)(?<!接下来)(?<!下一)这位([^，。；“”]{0,6}?)代表(?![团大会])"
+        this = r"(?<!下面)(?<!接下来)这位([^，。；“”]{0,6}?)代表(?![团大会])"
         for m in re.finditer(this, text):  # not 下面这位代表，…: the one about to speak
             prev = previous_person(ctx, m.start())
             if prev and not m.group(1).endswith(groups) and prev.end >= m.start() - 60:

@@ -182,18 +182,20 @@ def elected_more(ctx: Ctx, pos: int) -> list[tuple[int, int]]:
         for name in m.group(1).split("、"):
             spans.append((at, at + len(name)))
             at += len(name) + 1
-        if not all(ctx.aligned(a, b) and valid_name(ctx, text[a:b], strong=True)
+        if not all(ctx.aligned(a, b) and text[a] not in "由对向被把将从在" and (
+                b - a <= 3 or ctx.lex.is_surname_start(text[a:b]) == 2) and (
+                valid_name(ctx, text[a:b]) or is_minority_name(ctx, text[a:b]))
                    for a, b in spans):
-            break
+            break  # not …，本次大会为期两天, …，由某某为秘书长
         out += spans
         clause = text.find("，", m.end(), end)
     return out
 
 
 def _plain_three(ctx: Ctx, span: tuple[int, int]) -> bool:
-    """A surname and a two-character given name after a cue word, then a verb (孟|淑华|发言):
-    the segmenter cut the name off the words around it, and the given name is no noun or
-    verb of its own (not 父亲包|饺子, 代表党|中央)."""
+    """A surname and a two-character given name after a cue word, ending where a word starts
+    (孟|淑华|发言): the segmenter cut the name off the words around it, and the given name is
+    no noun or verb of its own (not 父亲包|饺子, 代表党|中央)."""
     a, b = span
     name, given = ctx.text[a:b], ctx.text[a + 1 : b]
     tag = ctx.lex.word_tags.get(given, "nr")

@@ -25,9 +25,11 @@ _DATELINE = re.compile(
     r"(新华社|本报|中新社|人民网|新华网|央视网|光明网|中国新闻网|中新网|本台"
     r"|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|早报|报|电视台|融媒体中心|新闻网))\s*"
     r"([\u4e00-\u9fff]{2,6}?)\s*(\d{1,2}月\d{1,2}日)\s*(电|讯)")
-# an outlet's lead with no place or no date: 某某新闻网讯（记者 某某）, 某某网10月13日讯（
+# an outlet's lead with no place (the dateline above needs one), with or without a date:
+# 某某新闻网讯（记者 某某）, 某某网10月13日讯（ — not a reprint's 据某某网讯
 _LEAD = re.compile(
-    r"^[ \t\u3000]*([\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|报|电视台|融媒体中心|新闻网|网))"
+    r"^[ \t\u3000]*(?!据|来源|转自|转载)"
+    r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|报|电视台|融媒体中心|新闻网|网))"
     r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯)[ \t\u3000]*[（(]", re.M)
 _AREA = re.compile(r"(赛区|景区|园区|开发区|高新区|自贸区|新区|片区)")
 _BAD_IN_NAME = set("的了在是和与及对把被从向为这那其各该每个们说等")

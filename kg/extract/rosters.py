@@ -88,8 +88,10 @@ NAME_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12
 # a name on a line of its own, its post on the next: 某某 / 某县某村党支部书记
 NAME_POST_LINE = re.compile(r"^[ \t#■●◆▲★□○◇]*([\u4e00-\u9fff·]{2,12})[ \t]*\n"
                             r"[ \t]*[^\n。，,：:“”]{4,60}$", re.M)
-# a list item's head: a bullet and a name alone on its line (★ 某某 / 📍 地点 / …)
-BULLET_NAME = re.compile(r"^[ \t]*[■●◆★☆▶►][ \t]*([\u4e00-\u9fff·]{2,12})[ \t]*$", re.M)
+# a list item's head: a bullet and a name alone on its line, then where the person is or
+# what they are (★ 某某 / 📍 某县某村, ★ 某某 / 某公司采油工、技师, ■ 某某 / 女，哈萨克族)
+BULLET_NAME = re.compile(r"^[ \t]*[■●◆★☆▶►][ \t]*([\u4e00-\u9fff·]{2,12})[ \t]*\n"
+                         r"(?=[ \t]*([^\n]{2,60})$)", re.M)  # (the next line may be a head)
 # a paragraph opened by a name and a bracket describing the person: 彭某某（女，土家族，…）：
 OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[）)][：:]", re.M)
 # a name in heading brackets and its posts: 【某某】某省某县某村党支部书记、村委会主任
@@ -142,7 +144,7 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
                 ctx.add(NMention(s, e, "Person", text[s:e], source))
     for m in BULLET_NAME.finditer(text):
         s, e = m.span(1)
-        if _bullet_name(ctx, text[s:e]) and not ctx.covering(s, "Person"):
+        if _bullet_name(ctx, m) and not ctx.covering(s, "Person"):
             s, e = trim_dotted(ctx, s, e) if "·" in text[s:e] else (s, e)
             ctx.add(NMention(s, e, "Person", text[s:e], "name-line"))
     for _, spans in caption_blocks(ctx):  # a list's line whose post is no known title
@@ -179,14 +181,25 @@ def name_lines(ctx: Ctx) -> set[int]:
 
     text = ctx.text
     starts = {m.start(1) for m in NAME_LINE.finditer(text)}
-    starts |= {m.start(1) for m in BULLET_NAME.finditer(text) if _bullet_name(ctx, m.group(1))}
+    starts |= {m.start(1) for m in BULLET_NAME.finditer(text) if _bullet_name(ctx, m)}
     return starts | {m.start(1) for m in NAME_POST_LINE.finditer(text)
                      if title_ending_at(ctx, m.end())}
 
 
-def _bullet_name(ctx: Ctx, name: str) -> bool:
-    """A bulleted line's name is a person's, not a place's (■吉林·长春, ■基层故事)."""
-    if "·" in name:
-        return not any(part in ctx.lex.place_index.find_at(part, 0) for part in name.split("·"))
+def _bullet_name(ctx: Ctx, m: re.Match[str]) -> bool:
+    """A bulleted line's name is a person's when it looks like one and the next line says
+    where they are (📍) or what they are (a post, 女，某族): not ■吉林·长春, ■聚焦·两会,
+    ★石榴籽 over a paragraph."""
+    from .titles import title_ending_at
+
+    name, nxt = m.group(1), m.group(2).strip()
+    if not (nxt.startswith("📍") or re.match(r"[男女][，,]|[\u4e00-\u9fff]{1,5}族[，,]", nxt)
+            or title_ending_at(ctx, m.end(2))):
+        return False
+    if "·" in name:  # 努尔兰·阿合买提, not 吉林·长春, 聚焦·两会
+        parts = name.split("·")
+        return not any(part in ctx.lex.place_index.find_at(part, 0) for part in parts) and (
+            any(is_minority_name(ctx, part) for part in parts)
+            or all(valid_name(ctx, part) for part in parts))
     return (valid_name(ctx, name) or is_minority_name(ctx, name)) and (
         name not in ctx.lex.place_index.find_at(name, 0))
