@@ -148,15 +148,23 @@ class PhraseIndex:
         if self._first is None:
             chars = sorted({p[0] for p in self._phrases})
             self._first = re.compile(f"[{''.join(map(re.escape, chars))}]" if chars else "(?!)")
-        after = 0
+        after, n = 0, len(text)
+        prefixes, phrases = self._prefixes, self._phrases
         for m in self._first.finditer(text):
             i = m.start()
             if i < after:
                 continue
-            found = self.find_at(text, i)
-            if found:
-                after = i + len(found[0])
-                yield i, after, found[0]
+            best, j = 0, i + 1  # find_at's walk, inline: this runs at most positions of a text
+            while j <= n:
+                part = text[i:j]
+                if part not in prefixes:
+                    break
+                if part in phrases:
+                    best = j
+                j += 1
+            if best:
+                after = best
+                yield i, best, text[i:best]
 
     def ending_at(self, text: str, end: int, max_len: int = 12) -> list[str]:
         """Phrases that end exactly at ``end``, longest first."""
