@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .jieba_words import jieba_words
 from .resources import DATA_DIR
 
 
@@ -307,6 +308,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     exclude_places = set(read_list(gaz_dir / "exclude.txt"))
     cues = read_sections_any(lex_dir / "person_cues.txt")
     generic = read_sections_any(lex_dir / "generic_events.txt")
+    common, tags = jieba_words()
     return Lexicon(
         surnames=set(read_list(lex_dir / "surnames.txt")),
         titles=PhraseIndex(read_list(lex_dir / "titles.txt")),
@@ -331,8 +333,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         org_modifiers=set(read_list(lex_dir / "org_modifiers.txt")),
         org_joined=set(read_list(lex_dir / "org_joined_suffixes.txt")),
         gazetteer=load_gazetteer(gaz_dir / "divisions.tsv", exclude_places),
-        common_words=common_words(),
-        word_tags=word_tags() | read_tags(lex_dir / "word_tags.tsv"),
+        common_words=common,
+        word_tags=tags | read_tags(lex_dir / "word_tags.tsv"),
         generic_events=set(generic.get("events", [])),
         generic_event_prefixes=set(generic.get("prefixes", [])),
         military=read_sections_any(lex_dir / "military_units.txt"),
@@ -350,35 +352,3 @@ def read_sections_any(path: Path) -> dict[str, list[str]]:
         elif line and not line.startswith("#"):
             sections[current].append(line)
     return dict(sections)
-
-
-@lru_cache(maxsize=1)
-def _jieba_dict() -> list[tuple[str, int, str]]:
-    """jieba's dictionary (MIT): (word, frequency, part of speech), read once per process.
-
-    jieba is used only for this list, never for segmentation.
-    """
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - optional resource
-        return []
-    path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    entries = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 3:
-                entries.append((parts[0], int(parts[1]), parts[2]))
-    return entries
-
-
-def common_words(min_any: int = 100, min_other: int = 20) -> set[str]:
-    """Frequent words that are not names: a candidate name that is one (强化, 周密, 智慧)
-    is rejected. Words tagged as names (nr*) must be very frequent to count."""
-    return {w for w, freq, tag in _jieba_dict() if 2 <= len(w) <= 4
-            and (freq >= min_any or (freq >= min_other and not tag.startswith("nr")))}
-
-
-def word_tags(min_freq: int = 50) -> dict[str, str]:
-    """Part of speech of frequent words: verbs end a name's left edge."""
-    return {w: tag for w, freq, tag in _jieba_dict() if freq >= min_freq}
