@@ -28,7 +28,7 @@ class Triples:
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
         self.spo: dict[Node, dict[Node, Objects]] = {}
         self._len = 0
-        self._by_pred: dict[Node, dict[Node, list[Node]]] | None = None
+        self._by_pred: dict[Node, dict[Node, list[Node]]] = {}  # predicate → object → subjects
         for t in triples:
             self.add(t)
 
@@ -48,7 +48,8 @@ class Triples:
         if o not in objs:
             objs[o] = None
             self._len += 1
-            self._by_pred = None
+            if self._by_pred:
+                self._by_pred = {}
 
     def __len__(self) -> int:
         return self._len
@@ -79,29 +80,30 @@ class Triples:
             for o in objs:
                 yield p, o
 
-    def _index(self) -> dict[Node, dict[Node, list[Node]]]:
-        """predicate → object → subjects, made on first use after a change."""
-        if self._by_pred is None:
-            index: dict[Node, dict[Node, list[Node]]] = {}
+    def _index(self, predicate: Node) -> dict[Node, list[Node]]:
+        """object → subjects of one predicate, made on first use after a change: only the
+        predicates asked about are indexed (hashing every literal of the graph, as an
+        index of all of them did, cost 0.3 s at 200,000 triples)."""
+        by_obj = self._by_pred.get(predicate)
+        if by_obj is None:
+            by_obj = {}
             for s, preds in self.spo.items():
-                for p, objs in preds.items():
-                    by_obj = index.get(p)
-                    if by_obj is None:
-                        by_obj = index[p] = {}
+                objs = preds.get(predicate)
+                if objs:
                     for o in objs:
                         subs = by_obj.get(o)
                         if subs is None:
                             by_obj[o] = [s]
                         else:
                             subs.append(s)
-            self._by_pred = index
-        return self._by_pred
+            self._by_pred[predicate] = by_obj
+        return by_obj
 
     def subjects(self, predicate: Node, obj: Node) -> list[Node]:
-        return list(self._index().get(predicate, {}).get(obj, ()))
+        return list(self._index(predicate).get(obj, ()))
 
     def subject_objects(self, predicate: Node) -> list[tuple[Node, Node]]:
-        return [(s, o) for o, subs in self._index().get(predicate, {}).items() for s in subs]
+        return [(s, o) for o, subs in self._index(predicate).items() for s in subs]
 
     def graph(self) -> Graph:
         """An rdflib Graph of the same triples, with kg's prefixes bound."""
