@@ -1,8 +1,9 @@
 """Normalise decoded text for matching, keeping a map back to the original.
 
 Extraction runs on a normalised copy: traditional characters mapped to
-simplified, full-width digits and letters to ASCII, and lines that a page
-layout broke in the middle of a sentence joined again. Every normalised
+simplified, full-width digits and letters to ASCII, markup a scraped page left
+(<br>, &nbsp;) blanked, and lines that a page layout broke in the middle of a
+sentence joined again. Every normalised
 character remembers the offset of the original character it came from, so
 facts can cite the source exactly (the graph keeps the original text).
 """
@@ -93,6 +94,8 @@ _FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 _HEAD_LINE = re.compile(r"[ \t\u3000]*【[\u4e00-\u9fff·]{2,12}】[^。；;！？\n]{2,50}$")
 # a list's line: a name (and a note), a space, what it lists (马某某（女）　某公司采油工)
 _LIST_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]+\S")
+# or a name, one comma, what it lists, nothing else on the line (某某，某公司采油工)
+_COMMA_LINE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff·]{2,12}[，,][^，,。！？；;\n]{2,60}$", re.M)
 
 
 def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
@@ -118,6 +121,8 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
         return False  # 【某某】某村党支部书记、村委会主任: a head, its words below it
     if _LIST_LINE.match(line) and _LIST_LINE.match(text, m.end()):
         return False  # 某某（女）　…钳工、班组长 / 某某　…首席技师: the lines of a list
+    if _COMMA_LINE.fullmatch(line) and _COMMA_LINE.match(text, m.end()):
+        return False  # 某某，某县某乡党委书记 / 某某，某医院主任医师: the same, with commas
     last, nxt = line[-1], text[m.end()]
     if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):
         return False  # a headline before a blank line, not a sentence broken in two
@@ -128,9 +133,16 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
     return _is_cjk(nxt) or nxt in "，、。；：”’》）)"
 
 
+# markup a scraped page left behind (<br>, </p>, &nbsp;): blanked, the same length, so every
+# offset still points at the original character
+_MARKUP = re.compile(r"</?(?:br|p|div|span|font|b|strong|em|i|u)\b[^<>\n]{0,200}>"
+                     r"|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#160|#12288);", re.I)
+
+
 def normalise(text: str) -> NormText:
-    """Simplify script and join broken lines; return text plus offset map."""
-    simple = to_simplified(text)
+    """Simplify script, blank leftover markup and join broken lines; return text plus
+    offset map."""
+    simple = _MARKUP.sub(lambda m: " " * len(m.group()), to_simplified(text))
     out: list[str] = []
     offsets: list[int] = []
     pos, joined = 0, False

@@ -56,3 +56,17 @@ def test_short_line_inside_a_cut_paragraph_is_joined():
     norm = normalise(original)
     assert "欧阳建新，某县某镇某村" in norm.text
     assert norm.text.endswith("王某某。\n短标题\n正文。")
+
+
+def test_markup_a_scraped_page_left_is_blanked_in_place():
+    text = "某某网讯&nbsp;&nbsp;2022-09-27<br>\n名单<br/>\n韩冬梅，某县人民医院院长<BR>\n"
+    norm = normalise(text)
+    assert "&nbsp;" not in norm.text and "<br" not in norm.text.lower()
+    start = norm.text.index("韩冬梅")
+    assert text[slice(*norm.span(start, start + 3))] == "韩冬梅"
+
+
+def test_lines_of_a_name_a_comma_and_posts_are_not_joined():
+    text = ("阿依古丽·买买提，喀什地区疏附县某某乡党委书记\n"
+            "王建军，中国石油新疆油田分公司采油二厂采油工\n")
+    assert normalise(text).text.count("\n") == 2

@@ -45,3 +45,20 @@ def test_a_delegate_who_speaks_first_is_one(extract):
                 "某集团有限公司首席技师罗建湘代表第一个发言。\n")
     assert "罗建湘" in delegates_of(r)
     assert "罗建湘" in names_of(r, "Person")
+
+
+def test_a_list_of_names_and_posts_under_a_delegate_directory(extract):
+    r = extract("【数说·我省的二十大代表】\n本报讯（记者 韩冬梅）党的二十大代表名单向社会公布。\n"
+                "代表名录（部分）<br>\n"
+                "阿依古丽·买买提，喀什地区疏附县塔什米里克乡党委书记<br>\n"
+                "郝建军，中国石油新疆油田分公司采油二厂采油工<br>\n"
+                "欧阳明新，新疆大学化学学院院长<br>\n")
+    assert {"阿依古丽·买买提", "郝建军", "欧阳明新"} <= delegates_of(r)
+    assert ("郝建军", "中国石油新疆油田分公司采油二厂", "采油工") in roles_of(r)
+    assert ("欧阳明新", "新疆大学化学学院", "院长") in roles_of(r)
+
+
+def test_they_are_after_a_group_of_delegates(extract):
+    r = extract("宣讲团由三名党的二十大代表组成，他们是：某港口公司桥吊队队长邵海波，"
+                "象山县石浦镇东门村党总支书记林红英，宁波大学海运学院院长傅立鸣。\n")
+    assert {"邵海波", "林红英", "傅立鸣"} <= delegates_of(r)

@@ -14,7 +14,7 @@ from .context import Ctx, NMention, line_spans, previous_person, rx
 from .delegations import add_delegate as _add
 from .delegations import delegation_context, delegation_members, delegation_regions
 from .delegations import persons_in as _persons_in
-from .rosters import caption_blocks, heading_before, roster_lines
+from .rosters import caption_blocks, comma_blocks, heading_before, roster_lines
 from .turns import corridor, speakers_in_turn
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
@@ -52,7 +52,8 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
 
 
 _SPEAKS = re.compile(r"[^，。]{0,12}?(?:说|告诉|表示|介绍|指出)")
-_THESE = re.compile(r"(?:这些|这批|上述)代表(?:中)?(?:包括|有)[：:]")
+_THESE = re.compile(r"(?:这些|这批|上述)代表(?:中)?(?:包括|有)[：:]"
+                    r"|代表[^。；：\n]{0,12}[，,](?:他们|她们)(?:分别)?是[：:]")  # …组成，他们是：
 _OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
 
 
@@ -177,6 +178,12 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
                 p = ctx.mention_at(s, e, "Person")
                 if p:
                     _add(ctx, p, s, e, "roster")
+    for heading, spans in comma_blocks(ctx):  # 代表名录（部分） / 某某，某医院主任医师 …
+        before = ctx.text[max(0, spans[0][0] - 800) : spans[0][0]]
+        if re.search(r"代表名[单录]", heading) and not _OTHER_CONGRESS.search(heading) and any(
+                n in heading or n in title or n in before for n in congress_names(congress)):
+            for s, e in spans:
+                _add(ctx, ctx.mention_at(s, e, "Person"), s, e, "roster")
 
 
 _PROFILES = re.compile(r"代表(?:风采|心声|之声|访谈)"

@@ -103,7 +103,9 @@ BRACKET_OPENER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff·]{2,12})[（(][^（�
 # a paragraph opened by a name and a post: 欧阳某某，现任…
 POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现为|系|曾任|任)", re.M)
 # a paragraph opened by a name and one clause of posts: 罗某某，某医院某科护士长、主任护师。
-POSTS_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,][^，,。：:\n“”]{4,60}(?=。)", re.M)
+# (or ends a list's line above another: 某某，某医院主任医师 / 某某，…)
+POSTS_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,][^，,。：:\n“”]{4,60}"
+                          r"(?=。|[ \t]*\n[ \t]*[\u4e00-\u9fff·]{2,12}[，,])", re.M)
 
 
 # a caption or signature: 同期声：某某　某县某村党支部书记 (name, a space, posts to line end)
@@ -152,6 +154,37 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
             if not ctx.covering(s, "Person"):
                 s, e = trim_dotted(ctx, s, e) if "·" in text[s:e] else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], "caption"))
+
+
+# a list's line: a name, a comma, posts to the line's end (某某，某县某乡党委书记)
+COMMA_ITEM = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,][^，,。！？；\n]{2,60}$", re.M)
+
+
+def comma_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """(the line above, name spans) of each run of two or more list lines of a person
+    found at the line's start, a comma and posts (代表名录（部分） / 某某，某医院主任医师)."""
+    text, block, above = ctx.text, [], ""
+    for m in COMMA_ITEM.finditer(text):
+        if not ctx.mention_at(*m.span(1), "Person"):
+            continue
+        if not (block and text.count("\n", block[-1][1], m.start()) == 1):
+            if len(block) >= 2:
+                yield above, block
+            above, block = _line_above(text, m.start()), []
+        block.append(m.span(1))
+    if len(block) >= 2:
+        yield above, block
+
+
+def _line_above(text: str, start: int) -> str:
+    """The nearest line above ``start`` with something on it (代表名录（部分）)."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return text[begin:end].strip()
+        end = begin - 1
+    return ""
 
 
 def caption_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
