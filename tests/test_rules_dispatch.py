@@ -2,7 +2,7 @@
 delegates a delegation's list names, honours joined by 和, and 代表 as a verb (texts written
 for these tests; none from the seeds or the held-out sets)."""
 
-from conftest import delegates_of, honours_of, names_of, roles_of
+from conftest import delegates_of, facts_of, honours_of, names_of, roles_of
 
 
 def test_the_outlet_of_a_lead_with_no_place_is_the_reporters(extract):
@@ -62,3 +62,18 @@ def test_they_are_after_a_group_of_delegates(extract):
     r = extract("宣讲团由三名党的二十大代表组成，他们是：某港口公司桥吊队队长邵海波，"
                 "象山县石浦镇东门村党总支书记林红英，宁波大学海运学院院长傅立鸣。\n")
     assert {"邵海波", "林红英", "傅立鸣"} <= delegates_of(r)
+
+
+def test_elected_as_a_provinces_delegate_and_two_joined_before_the_cue(extract):
+    r = extract("今年5月，在某省第十四次党代会上，农学院教授宇文立新、化学学院辅导员卓玛草"
+                "当选为甘肃省出席党的二十大代表。\n"
+                "今年47岁的冉秀芝是某公交公司驾驶员。今年5月，她当选为重庆市出席党的二十大代表。\n")
+    assert {"宇文立新", "卓玛草", "冉秀芝"} <= delegates_of(r)
+
+
+def test_a_resume_with_a_birthplace_and_a_graduation_before_the_posts(extract):
+    r = extract("拉姆措，女，藏族，1988年出生于甘南藏族自治州碌曲县，2015年从兰州大学硕士"
+                "毕业后留校，现任兰州大学化学化工学院党委副书记、专职辅导员。\n")
+    assert ("拉姆措", "兰州大学化学化工学院", "党委副书记") in roles_of(r)
+    regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
+    assert ("拉姆措", "碌曲县") in regions

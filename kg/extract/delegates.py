@@ -26,7 +26,7 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     strong = re.compile(
         rf"(?:当选为?|获选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|(?:作为|也?是)[^，。；]{{0,8}}?出席(?:中国共产党|党的)?(?:{full})的[^，。；]{{0,6}}?代表"
-        rf"|当选为?出席(?:党的)?{c}代表{_NOT_DELEGATE}"  # 当选为出席党的二十大代表
+        rf"|当选为?(?:[^，。；、“”]{{2,8}}?)?出席(?:党的)?{c}代表{_NOT_DELEGATE}"  # 为某省出席…
         rf"|也?是[^，。；]{{0,16}}?的(?:党的)?{c}代表{_NOT_DELEGATE}"  # 是我市唯一的二十大代表
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
         rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}"
@@ -193,6 +193,18 @@ _PRONOUN = re.compile(r"这位|自己|(?<![其吉利])[他她](?![们人])")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
 
+def _joined_to(ctx: Ctx, last: NMention, people: list[NMention]) -> list[NMention]:
+    """The people before ``last`` in a 、-joined run, each with its posts: A、posts B."""
+    out, nxt = [], last
+    for p in reversed([p for p in people if p.end <= last.start]):
+        between = ctx.text[p.end : nxt.start]
+        if not between.startswith("、") or re.search(r"[，。；,;]", between) or len(between) > 20:
+            break
+        out.append(p)
+        nxt = p
+    return out
+
+
 def _he_or_she(sentence: str) -> str:
     """他 or 她, whichever the sentence says first (not 他们): whom it can point back to."""
     m = re.search(r"(?<![其吉利])[他她](?![们人])", sentence)
@@ -286,6 +298,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             following = [p for p in people if p.start == s + cue.end() + 1]
             if direct:  # X当选党的二十大代表, whoever speaks of it
                 _add(ctx, direct[-1], cue_at, s + cue.end(), "cue-direct")
+                for p in _joined_to(ctx, direct[-1], people):  # 某院教授A、某院辅导员B当选为…
+                    _add(ctx, p, p.start, s + cue.end(), "cue-direct")
             elif cue.group().startswith("作为") and following:  # 作为…的党的二十大代表，某某…
                 _add(ctx, following[0], cue_at, following[0].end, "cue-as")
             elif not any(p.end <= cue_at for p in people) and (

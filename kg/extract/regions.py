@@ -120,18 +120,20 @@ def _home_place(ctx: Ctx, word: str, levels: tuple[str, ...]) -> NMention | None
                        and m.attrs.get("level") in levels])
 
 
-_NATIVE = re.compile(r"[，,]([^，,。；]{2,12})人(?=[，,。；])")
+_NATIVE = re.compile(r"[，,]([^，,。；]{2,12})人(?=[，,。；])"
+                     r"|[，,]\d{4}年(?:\d{1,2}月)?(?:出生|生)于([^，,。；]{2,20})(?=[，,。；])")
 
 
 def _native_places(ctx: Ctx, done: set[str]) -> None:
-    """A résumé's opening sentence (某某，女，苗族，1978年生，湖北来凤人，…): the place one
-    comes from is one's region, unless the text ties one to a place more closely."""
+    """A résumé's opening sentence (某某，女，苗族，1978年生，湖北来凤人，…; …，1988年出生于
+    某州某县，…): the place one comes from is one's region, unless the text ties one to a
+    place more closely."""
     text = ctx.text
     for p in ctx.of_label("Person"):
         if p.text in done or not re.match(r"[，,][男女][，,]", text[p.end : p.end + 3]):
             continue
-        m = _NATIVE.search(text, p.end, ctx.sentence_of(p.start)[1])
-        place = _most_specific(_places_in(ctx, *m.span(1))) if m else None
+        m = _NATIVE.search(text, p.end, ctx.sentence_of(p.start)[1])  # …人, …年出生于…
+        place = _most_specific(_places_in(ctx, *m.span(m.lastindex or 1))) if m else None
         if place:
             _region(ctx, p.text, place, p.start, m.end(), "native-place")
             done.add(p.text)
