@@ -77,3 +77,18 @@ def test_a_resume_with_a_birthplace_and_a_graduation_before_the_posts(extract):
     assert ("拉姆措", "兰州大学化学化工学院", "党委副书记") in roles_of(r)
     regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
     assert ("拉姆措", "碌曲县") in regions
+
+
+def test_posts_elected_in_one_sentence_share_the_first_ones_body(extract):
+    r = extract("在随后召开的省妇联执委会议上，马丽芳当选为省妇联主席，陈文秀、欧阳秀琴当选为"
+                "副主席，卓玛吉、鲁雅婷当选为兼职副主席。\n")
+    roles = roles_of(r)
+    assert ("陈文秀", "省妇联", "副主席") in roles
+    assert ("鲁雅婷", "省妇联", "兼职副主席") in roles
+
+
+def test_they_are_after_delegates_who_came_from_far(extract):
+    r = extract("再过五天，中国共产党第二十次全国代表大会就要开幕了。三位甘肃的二十大代表分别从"
+                "定西、甘南和兰州赶到了演播室，他们是：定西市安定区某村党总支书记皇甫宏亮，"
+                "夏河县人民医院妇产科主任拉毛措，某石化公司车间班长马占林。\n")
+    assert {"皇甫宏亮", "拉毛措", "马占林"} <= delegates_of(r)

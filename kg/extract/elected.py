@@ -50,6 +50,7 @@ def roles_elected(ctx: Ctx) -> None:
     text = ctx.text
     people = [p for p in ctx.of_label("Person") if p.source != "byline"]
     more = {a for m in ELECTS.finditer(text) for a, _ in elected_more(ctx, m.end())}
+    body: dict[int, str] = {}  # per sentence, the body of the last post elected to in it
     for p in people:
         after = _AFTER.match(text, p.end)
         if after:
@@ -63,6 +64,11 @@ def roles_elected(ctx: Ctx) -> None:
             continue
         if post:
             org, title, start = post
+            sentence = ctx.sentence_of(p.start)[0]
+            if org:
+                body[sentence] = org
+            else:  # 某某当选为省妇联主席，甲、乙当选为（兼职）副主席: of the same body
+                org = body.get(sentence, "")
             for q in group:
                 _role(ctx, q, org, title, start, "elected")
 
