@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-FORMAT = 1  # bump when what the cached file holds changes
+FORMAT = 1  # bump when what the cached file holds, or how the lists are drawn, changes
 COMMON_ANY, COMMON_OTHER, TAG_MIN = 100, 20, 50  # frequency thresholds (see below)
 
 
@@ -61,7 +62,8 @@ def _cache_file(path: Path) -> Path:
     from .segment_model import cache_root
 
     st = path.stat()
-    key = f"{FORMAT} {path} {st.st_size} {st.st_mtime_ns} {COMMON_ANY} {COMMON_OTHER} {TAG_MIN}"
+    key = (f"{FORMAT} {sys.version_info[:2]} {path} {st.st_size} {st.st_mtime_ns} "
+           f"{COMMON_ANY} {COMMON_OTHER} {TAG_MIN}")
     return cache_root() / f"jieba-words-{hashlib.sha256(key.encode()).hexdigest()[:20]}.m"
 
 

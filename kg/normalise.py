@@ -94,8 +94,27 @@ _FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 _HEAD_LINE = re.compile(r"[ \t\u3000]*【[\u4e00-\u9fff·]{2,12}】[^。；;！？\n]{2,50}$")
 # a list's line: a name (and a note), a space, what it lists (马某某（女）　某公司采油工)
 _LIST_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]+\S")
-# or a name, one comma, what it lists, nothing else on the line (某某，某公司采油工)
-_COMMA_LINE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff·]{2,12}[，,][^，,。！？；;\n]{2,60}$", re.M)
+# or a name, one comma, what it lists, nothing else on the line (某某，某公司采油工): the
+# name a surname and one to three characters, or dotted
+_COMMA_LINE = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff·]{3,12}·"
+                         r"[\u4e00-\u9fff]{1,8})[，,][^，,。！？；;\n]{2,60}$", re.M)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from .resources import DATA_DIR
+
+    path = DATA_DIR / "lexicon" / "surnames.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+def _comma_item(m: re.Match[str] | None) -> bool:
+    """A list line's name: dotted, or a surname (one or two characters) and a given name."""
+    if not m:
+        return False
+    name = m.group(1)
+    return "·" in name or name[:1] in _surnames() or name[:2] in _surnames() and len(name) > 2
 
 
 def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
@@ -121,7 +140,7 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
         return False  # 【某某】某村党支部书记、村委会主任: a head, its words below it
     if _LIST_LINE.match(line) and _LIST_LINE.match(text, m.end()):
         return False  # 某某（女）　…钳工、班组长 / 某某　…首席技师: the lines of a list
-    if _COMMA_LINE.fullmatch(line) and _COMMA_LINE.match(text, m.end()):
+    if _comma_item(_COMMA_LINE.fullmatch(line)) and _comma_item(_COMMA_LINE.match(text, m.end())):
         return False  # 某某，某县某乡党委书记 / 某某，某医院主任医师: the same, with commas
     last, nxt = line[-1], text[m.end()]
     if m.group().count("\n") >= 2 and not any(c in line for c in "，,。；;"):
@@ -134,22 +153,27 @@ def _joins(text: str, m: re.Match[str], continued: bool = False) -> bool:
 
 
 # markup a scraped page left behind (<br>, </p>, &nbsp;): blanked, the same length, so every
-# offset still points at the original character
+# offset still points at the original character; a line a break tag ends is never joined
 _MARKUP = re.compile(r"</?(?:br|p|div|span|font|b|strong|em|i|u)\b[^<>\n]{0,200}>"
                      r"|&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#160|#12288);", re.I)
+_BREAK_TAG = re.compile(r"<br|</?p\b|</?div\b", re.I)
 
 
 def normalise(text: str) -> NormText:
     """Simplify script, blank leftover markup and join broken lines; return text plus
     offset map."""
-    simple = _MARKUP.sub(lambda m: " " * len(m.group()), to_simplified(text))
+    simple = to_simplified(text)
+    tag_ends = {m.end() for m in _MARKUP.finditer(simple) if _BREAK_TAG.match(m.group())}
+    if tag_ends or "&" in simple:
+        simple = _MARKUP.sub(lambda m: " " * len(m.group()), simple)
     out: list[str] = []
     offsets: list[int] = []
     pos, joined = 0, False
     for m in _BREAK.finditer(simple):
         out.append(simple[pos : m.start()])
         offsets.extend(range(pos, m.start()))
-        joined = _joins(simple, m, joined)
+        tagged = any(m.start() < e <= simple.index("\n", m.start()) for e in tag_ends)
+        joined = not tagged and _joins(simple, m, joined)  # …<br> ends its line
         if joined:
             pass  # drop the break entirely
         else:

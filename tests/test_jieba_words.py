@@ -20,9 +20,17 @@ def test_the_cached_lists_are_those_made_from_the_dictionary(cache):
     assert len(files) == 1
     assert (common, tags) == (jw.common_words(), jw.word_tags())
     assert "发展" in common and tags.get("发展", "").startswith("v")
-    again = jw.jieba_words()  # now read from the file
-    assert again == (common, tags)
     assert not list(cache.glob(".jieba-words-*"))  # no temporary file left
+
+
+def test_a_second_load_reads_the_file_not_the_dictionary(cache, monkeypatch):
+    first = jw.jieba_words()
+
+    def no_dictionary():
+        raise AssertionError("the dictionary was parsed again")
+
+    monkeypatch.setattr(jw, "_jieba_dict", no_dictionary)
+    assert jw.jieba_words() == first
 
 
 def test_a_damaged_cache_file_is_made_again(cache):

@@ -70,3 +70,14 @@ def test_lines_of_a_name_a_comma_and_posts_are_not_joined():
     text = ("阿依古丽·买买提，喀什地区疏附县某某乡党委书记\n"
             "王建军，中国石油新疆油田分公司采油二厂采油工\n")
     assert normalise(text).text.count("\n") == 2
+
+
+def test_prose_the_layout_broke_after_a_comma_is_still_joined():
+    text = ("会议强调，要坚持以习近平新时代中国特色社会主义\n"
+            "思想为指导，全面贯彻落实党的二十大精神和各项部\n署要求。\n")
+    assert normalise(text).text == text.replace("\n", "") + "\n"
+
+
+def test_a_line_a_break_tag_ends_is_not_joined():
+    text = "据报道，该县党委书记张三出席了会议并发表讲话&nbsp;<br>\n他强调要做好各项工作。"
+    assert "\n" in normalise(text).text

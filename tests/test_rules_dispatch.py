@@ -92,3 +92,24 @@ def test_they_are_after_delegates_who_came_from_far(extract):
                 "定西、甘南和兰州赶到了演播室，他们是：定西市安定区某村党总支书记皇甫宏亮，"
                 "夏河县人民医院妇产科主任拉毛措，某石化公司车间班长马占林。\n")
     assert {"皇甫宏亮", "拉毛措", "马占林"} <= delegates_of(r)
+
+
+def test_villagers_after_they_are_are_no_delegates(extract):
+    r = extract("11月5日，党的二十大代表、县人民医院院长张海燕来到东风村宣讲党的二十大精神。"
+                "座谈会上，三名村民代表先后发言，他们是：东风村村民刘桂兰、红星村村民赵德明。\n")
+    assert not {"刘桂兰", "赵德明"} & delegates_of(r)
+
+
+def test_a_list_of_honoured_members_is_no_delegate_list(extract):
+    r = extract("为深入学习贯彻党的二十大精神，县委决定表彰一批优秀共产党员。\n"
+                "受表彰的优秀共产党员代表名单\n张建国，城关镇东风村党支部书记\n"
+                "李红梅，县人民医院护士长\n王志强，县第一中学教师\n")
+    assert not delegates_of(r)
+    assert "王志强" in names_of(r, "Person")  # the list's last line too
+    regions = {(f["person"], f["place"]) for f in facts_of(r, "region")}
+    assert ("李红梅", "东风村") not in regions
+
+
+def test_past_posts_after_a_graduation_are_not_taken_as_posts(extract):
+    r = extract("张建国，男，汉族，1990年大学毕业，曾任城关镇镇长，县交通局局长。\n")
+    assert not roles_of(r)

@@ -26,7 +26,7 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     strong = re.compile(
         rf"(?:当选为?|获选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|(?:作为|也?是)[^，。；]{{0,8}}?出席(?:中国共产党|党的)?(?:{full})的[^，。；]{{0,6}}?代表"
-        rf"|当选为?(?:[^，。；、“”]{{2,8}}?)?出席(?:党的)?{c}代表{_NOT_DELEGATE}"  # 为某省出席…
+        rf"|当选为?(?:[^，。；、“”代表]{{2,8}}?)?出席(?:党的)?{c}代表{_NOT_DELEGATE}"  # 为某省出席
         rf"|也?是[^，。；]{{0,16}}?的(?:党的)?{c}代表{_NOT_DELEGATE}"  # 是我市唯一的二十大代表
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
         rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}"
@@ -53,7 +53,7 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
 
 _SPEAKS = re.compile(r"[^，。]{0,12}?(?:说|告诉|表示|介绍|指出)")
 _THESE = re.compile(r"(?:这些|这批|上述)代表(?:中)?(?:包括|有)[：:]"
-                    r"|代表[^。；：\n]{0,30}[，,](?:他们|她们)(?:分别)?是[：:]")  # …组成，他们是：
+                    r"|([\u4e00-\u9fff]{0,4})代表[^。；：\n]{0,30}[，,](?:他们|她们)(?:分别)?是[：:]")
 _OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
 
 
@@ -104,11 +104,17 @@ def announced_list(ctx: Ctx, congress: str) -> None:
                 for p in named:
                     _add(ctx, p, m.start(), p.end, "announced-examples")
                 break
+    groups = tuple(ctx.lex.person_cues.get("group_representatives", []))
     for m in [*_ANNOUNCED.finditer(text), *_THESE.finditer(text)]:
         if _another_congress(text, m.start(), m.end(), congress):
             continue  # 现将（州党代会）代表名单公布如下：another congress's list
+        at = m.end(1) if m.re is _THESE and m.group(1) is not None else m.start()
         if m.re is _THESE and not any(  # 这些代表包括：… after a paragraph on the congress's
-                n in text[max(0, m.start() - 600) : m.start()] for n in congress_names(congress)):
+                n in text[max(0, at - 600) : at] for n in congress_names(congress)):
+            continue
+        if m.re is _THESE and m.group(1) is not None and (  # …代表组成，他们是：, not 三名
+                m.group(1).endswith(groups) or not _names_congress(  # 村民代表…，他们是：
+                    text, m.start(), m.end(), congress)):
             continue
         ends = [i for i in (text.find("\n\n", m.end()), text.find("。", m.end())) if i >= 0]
         end = min([*ends, m.end() + 800])  # the list ends with its sentence
@@ -157,6 +163,10 @@ def named_in_list(ctx: Ctx, congress: str) -> None:
                 _add(ctx, p, s, p.end + 4, "in-the-list")
 
 
+_PLAIN_LIST = re.compile(r"(?:(?:党的)?[\u4e00-\u9fff]{0,3}大)?代表名[单录]"
+                         r"(?:[（(][^）)]{0,6}[）)])?[：:]?")
+
+
 def roster_delegates(ctx: Ctx, congress: str) -> None:
     """The names printed under a heading of the congress's delegate list
     (…出席中国共产党第二十次全国代表大会代表名单)."""
@@ -180,8 +190,10 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
                     _add(ctx, p, s, e, "roster")
     for heading, spans in comma_blocks(ctx):  # 代表名录（部分） / 某某，某医院主任医师 …
         before = ctx.text[max(0, spans[0][0] - 800) : spans[0][0]]
-        if re.search(r"代表名[单录]", heading) and not _OTHER_CONGRESS.search(heading) and any(
-                n in heading or n in title or n in before for n in congress_names(congress)):
+        plain = _PLAIN_LIST.fullmatch(heading)  # 代表名录（部分）, not 优秀共产党员代表名单
+        if (plain or any(n in heading for n in congress_names(congress))) and any(
+                n in heading or n in title or n in before for n in congress_names(congress)) and (
+                not _OTHER_CONGRESS.search(heading)):
             for s, e in spans:
                 _add(ctx, ctx.mention_at(s, e, "Person"), s, e, "roster")
 

@@ -139,7 +139,7 @@ def _native_places(ctx: Ctx, done: set[str]) -> None:
             done.add(p.text)
 
 
-_VILLAGER = re.compile(r"(?:村(?:民|医|[^，。、]{0,6}(?:主任|书记|会计))|牧民)$")
+_VILLAGER = re.compile(r"(?:村(?:民|医|[^，。、\n]{0,6}(?:主任|书记|会计))|牧民)\Z")
 
 
 def _villagers(ctx: Ctx, done: set[str]) -> None:

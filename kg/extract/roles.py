@@ -197,6 +197,8 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
                 break
         if any(m.label == "Person" and a <= m.start < b for m in ctx.mentions):
             break
+        if _SCHOOLED.match(text[a:b]) and re.search(r"现任|现为", text[b:s_end]):
+            continue  # 2015年从某校毕业后留校，现任…: the posts are still to come
         if _DEMOGRAPHIC.match(text[a:b]) or text.startswith(("全国", "全军"), a) and _honour_like(
                 ctx, text[a:b]) or (
                 text[b - 1] == "人" and any(m.label == "Place" and m.end == b - 1
@@ -257,9 +259,9 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
             return
 
 
+_SCHOOLED = re.compile(r"\d{4}年[^，,。；]{0,30}毕业[^，,。；]{0,8}$")
 _DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
                           r"|\d{4}年(?:\d{1,2}月)?(?:出?生(?:于[\u4e00-\u9fff]{2,20})?|入党|参加工作)"
-                          r"|\d{4}年[^，,。；]{0,30}毕业[^，,。；]{0,8}$"  # 2015年从某校毕业后留校
                           r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,9}学历"
                           r"|[\u4e00-\u9fff]{0,4}(?:博士|硕士|学士)(?:学位)?"
                           r"|(?:在职)?(?:研究生|大学|大专|中专|高中|初中)(?:文化(?:程度)?)?)$")

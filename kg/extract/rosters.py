@@ -144,6 +144,15 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
                     is_minority_name(ctx, name)):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], source))
+    items = list(COMMA_ITEM.finditer(text))  # the last line of a list 某某，posts / 某某，posts
+    for k, m in enumerate(items):
+        s, e = m.span(1)
+        near = [items[j].start() for j in (k - 1, k + 1) if 0 <= j < len(items)]
+        listed = any(text.count("\n", *sorted((m.start(), j))) == 1 for j in near)
+        if listed and real_name(ctx, text[s:e]) and title_ending_at(ctx, m.end()) and not (
+                ctx.covering(s, "Person")):
+            s, e = trim_dotted(ctx, s, e) if "·" in text[s:e] else (s, e)
+            ctx.add(NMention(s, e, "Person", text[s:e], "copula"))
     for m in BULLET_NAME.finditer(text):
         s, e = m.span(1)
         if _bullet_name(ctx, m) and not ctx.covering(s, "Person"):
