@@ -54,6 +54,15 @@ def most_named(mentions: list[NMention]) -> NMention | None:
     return min(mentions, key=lambda m: (-counts[m.text], m.start), default=None)
 
 
+HE_SHE = re.compile(r"(?<![其吉利])[他她](?![们人])")  # not 其他, 吉他, 他们, 他人
+
+
+def he_or_she(text: str) -> str:
+    """他 or 她, whichever ``text`` says first: whom ``previous_person`` may point back to."""
+    m = HE_SHE.search(text)
+    return m.group() if m else ""
+
+
 def previous_person(ctx: Ctx, before: int, pronoun: str = "") -> NMention | None:
     """The last person (not a reporter) named before ``before``: whom 他/她/这位 points to.
     For 他 one brought in by a woman's kin word (妻子某某笑着说) is passed over, for 她 one

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NMention, line_spans, previous_person, rx
+from .context import HE_SHE, Ctx, NMention, he_or_she, line_spans, previous_person, rx
 from .delegations import add_delegate as _add
 from .delegations import delegation_context, delegation_members, delegation_regions
 from .delegations import persons_in as _persons_in
@@ -201,7 +201,7 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
 _PROFILES = re.compile(r"代表(?:风采|心声|之声|访谈)"
                        r"|(?:认识|介绍|走近)(?:其中|这)?[\d一二三四五六七八九十]+位")
 _LOOSE = re.compile(r"成为|也?是[^，。；]*(?<!党)的")  # not the 的 of 党的
-_PRONOUN = re.compile(r"这位|自己|(?<![其吉利])[他她](?![们人])")
+_PRONOUN = re.compile(rf"这位|自己|{HE_SHE.pattern}")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
 
 
@@ -215,12 +215,6 @@ def _joined_to(ctx: Ctx, last: NMention, people: list[NMention]) -> list[NMentio
         out.append(p)
         nxt = p
     return out
-
-
-def _he_or_she(sentence: str) -> str:
-    """他 or 她, whichever the sentence says first (not 他们): whom it can point back to."""
-    m = re.search(r"(?<![其吉利])[他她](?![们人])", sentence)
-    return m.group() if m else ""
 
 
 def _quoted_other(text: str, s: int, cue_at: int) -> bool:
@@ -318,7 +312,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                     pron := _PRONOUN.search(text[s:cue_at])) and not (
                     pron.group() == "自己" and (speaker or re.search(  # “得知自己当选…”某某说
                         r"“[^”]*$", text[s:cue_at]))) and (
-                    prev := previous_person(ctx, s, _he_or_she(sent))):  # 这位女教师当选…
+                    prev := previous_person(ctx, s, he_or_she(sent))):  # 这位女教师当选…
                 _add(ctx, prev, s, s + cue.end(), "cue-anaphora")  # ；与她一同当选的
                 if re.search(r"(?:一同|一起|同时|同批)当选", text[s + cue.end() : e]):
                     for p in people:
@@ -333,7 +327,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                                              text[subject[0].end : s + cue.end()]):
                     _add(ctx, subject[0], cue_at, s + cue.end(), "cue-subject")
                 elif not subject and re.search(r"(?:^|，)[他她]也?$", text[s:cue_at]) and (
-                        prev := previous_person(ctx, s, _he_or_she(sent))):  # 这一次，他是…之一
+                        prev := previous_person(ctx, s, he_or_she(sent))):  # 这一次，他是…之一
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
             elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
@@ -344,7 +338,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
             elif _PRONOUN.search(sent):  # 今年6月他当选…
-                prev = previous_person(ctx, s, _he_or_she(sent))
+                prev = previous_person(ctx, s, he_or_she(sent))
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
         for p in people:  # a list of names followed by …N名代表

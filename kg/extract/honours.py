@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, NFact, NMention, previous_person, rx
+from .context import Ctx, NFact, NMention, he_or_she, previous_person, rx
 
 _QUOTES = "“”‘’\"'「」『』《》"
 _SINGLE_AS_DOUBLE = str.maketrans("‘’", "“”")
@@ -33,8 +33,7 @@ def _subject(ctx: Ctx, pos: int) -> NMention | None:
     lead = ctx.text[s:pos]
     if len(lead) > 8 and not re.search(r"他|她|这位|其|该", lead):
         return None  # a sentence with a subject of its own that is not a person
-    pronoun = re.search(r"[他她](?![们人])", lead)
-    nearest = previous_person(ctx, s, pronoun.group() if pronoun else "")
+    nearest = previous_person(ctx, s, he_or_she(lead))
     if nearest is None:
         return None
     if s == 0 or ctx.text[s - 1] == "\n":  # 他先后获得… opening a paragraph: the person the

@@ -10,7 +10,7 @@ heading that names the congress's delegate list (…二十大代表名单) lists
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .context import Ctx, NMention, is_cjk, line_spans
 from .names import is_minority_name, real_name, surname_shaped, valid_name
@@ -144,15 +144,13 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
                     is_minority_name(ctx, name)):
                 s, e = trim_dotted(ctx, s, e) if "·" in name else (s, e)
                 ctx.add(NMention(s, e, "Person", text[s:e], source))
-    items = list(COMMA_ITEM.finditer(text))  # the last line of a list 某某，posts / 某某，posts
-    for k, m in enumerate(items):
-        s, e = m.span(1)
-        near = [items[j].start() for j in (k - 1, k + 1) if 0 <= j < len(items)]
-        listed = any(text.count("\n", *sorted((m.start(), j))) == 1 for j in near)
-        if listed and real_name(ctx, text[s:e]) and title_ending_at(ctx, m.end()) and not (
-                ctx.covering(s, "Person")):
-            s, e = trim_dotted(ctx, s, e) if "·" in text[s:e] else (s, e)
-            ctx.add(NMention(s, e, "Person", text[s:e], "copula"))
+    for run in line_runs(text, COMMA_ITEM.finditer(text)):  # 某某，posts / 某某，posts: the
+        for m in run if len(run) >= 2 else ():  # list's last line too
+            s, e = m.span(1)
+            if real_name(ctx, text[s:e]) and title_ending_at(ctx, m.end()) and not (
+                    ctx.covering(s, "Person")):
+                s, e = trim_dotted(ctx, s, e) if "·" in text[s:e] else (s, e)
+                ctx.add(NMention(s, e, "Person", text[s:e], "copula"))
     for m in BULLET_NAME.finditer(text):
         s, e = m.span(1)
         if _bullet_name(ctx, m) and not ctx.covering(s, "Person"):
@@ -169,20 +167,26 @@ def layout_persons(ctx: Ctx, trim_dotted) -> None:
 COMMA_ITEM = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,][^，,。！？；\n]{2,60}$", re.M)
 
 
+def line_runs(text: str, matches: Iterable[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
+    """Matches (one per line, a name in group 1) grouped into runs of consecutive lines."""
+    run: list[re.Match[str]] = []
+    for m in matches:
+        if run and text.count("\n", run[-1].end(1), m.start()) != 1:
+            yield run
+            run = []
+        run.append(m)
+    if run:
+        yield run
+
+
 def comma_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     """(the line above, name spans) of each run of two or more list lines of a person
     found at the line's start, a comma and posts (代表名录（部分） / 某某，某医院主任医师)."""
-    text, block, above = ctx.text, [], ""
-    for m in COMMA_ITEM.finditer(text):
-        if not ctx.mention_at(*m.span(1), "Person"):
-            continue
-        if not (block and text.count("\n", block[-1][1], m.start()) == 1):
-            if len(block) >= 2:
-                yield above, block
-            above, block = _line_above(text, m.start()), []
-        block.append(m.span(1))
-    if len(block) >= 2:
-        yield above, block
+    text = ctx.text
+    found = (m for m in COMMA_ITEM.finditer(text) if ctx.mention_at(*m.span(1), "Person"))
+    for run in line_runs(text, found):
+        if len(run) >= 2:
+            yield _line_above(text, run[0].start()), [m.span(1) for m in run]
 
 
 def _line_above(text: str, start: int) -> str:
@@ -202,18 +206,11 @@ def caption_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     list under its heading."""
     from .titles import title_ending_at
 
-    text, block, titled, above = ctx.text, [], 0, ""
-    for m in CAPTION.finditer(text):
-        if not real_name(ctx, m.group(1)):
-            continue  # not 金奖　某公司…, 周一　…
-        if not (block and text.count("\n", block[-1][1], m.start()) == 1):
-            if titled >= 2:
-                yield above, block
-            above, block, titled = heading_before(text, m.start()), [], 0
-        block.append(m.span(1))
-        titled += bool(title_ending_at(ctx, m.end()))
-    if titled >= 2:
-        yield above, block
+    text = ctx.text
+    names = (m for m in CAPTION.finditer(text) if real_name(ctx, m.group(1)))  # not 金奖　某公司…
+    for run in line_runs(text, names):
+        if sum(bool(title_ending_at(ctx, m.end())) for m in run) >= 2:
+            yield heading_before(text, run[0].start()), [m.span(1) for m in run]
 
 
 def name_lines(ctx: Ctx) -> set[int]:
