@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .bigdoc import SEGMENT, Assembly
 from .cache import ExtractionCache
+from .gcpause import gc_paused
 from .graph import ENTITY_CLASSES, BuildReport, KnowledgeGraph
 from .model import DocResult, Document
 from .parallel import INLINE_CHARS, Executor, extract_one, make_executor
@@ -149,11 +150,12 @@ def build(paths: Iterable[str | Path] | None = None, *, progress: bool = False,
     report.documents = len(results)
     memo = PairMemo(cache) if cache is not None else None
     known = memo.load() if memo else None
-    resolved = resolve(results, known)
-    del results  # mentions and facts, now resolved: not held while the graph is built
-    if memo:
-        memo.save(known)
-    graph = BuiltGraph(resolved, cache)
+    with gc_paused():
+        resolved = resolve(results, known)
+        del results  # mentions and facts, now resolved: not held while the graph is built
+        if memo:
+            memo.save(known)
+        graph = BuiltGraph(resolved, cache)
     counts = Counter(e.type for e in resolved.entities.values() if e.docs)
     report.entities = {t: counts.get(t, 0) for t in ENTITY_CLASSES}
     kinds = Counter(f.kind for f in resolved.facts.values())

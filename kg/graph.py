@@ -10,6 +10,7 @@ import networkx as nx
 from rdflib import Graph
 
 from .forked import in_background
+from .gcpause import gc_paused
 from .io import write_atomic
 from .query import format_result, query_text, run
 from .triples import Triples
@@ -135,9 +136,10 @@ class KnowledgeGraph:
             return {"turtle": ttl, "html": self.to_html(out / "graph.html", title=title)}
         # A build's page needs only the shared triples: a forked child writes it on the
         # other core while this process makes the documents' Turtle (kg/forked.py).
-        page = in_background(lambda: self.to_html(out / "graph.html", title=title))
-        try:
-            ttl = write_atomic(out / "graph.ttl", self.turtle())
-        finally:
-            html = page()
+        with gc_paused():
+            page = in_background(lambda: self.to_html(out / "graph.html", title=title))
+            try:
+                ttl = write_atomic(out / "graph.ttl", self.turtle())
+            finally:
+                html = page()
         return {"turtle": ttl, "html": html}

@@ -204,3 +204,22 @@ def test_a_form_of_address_is_never_the_label(tmp_path):
     ent.forms.update({"钱代表": 1, "钱立新": 1})
     ent.addresses.add("钱代表")
     assert ent.label == "钱立新" and ent.aliases == ["钱代表"]
+
+
+def test_gc_paused_restores_the_collector_even_after_an_error():
+    import gc
+
+    from kg.gcpause import gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), gc_paused():
+        assert not gc.isenabled()
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a collector the caller turned off stays off
+    finally:
+        gc.enable()
