@@ -167,7 +167,33 @@ def resolve(results: Iterable[DocResult], known: dict[bytes, bool] | None = None
         if key in out.entities:
             out.entities[key].notes |= notes
     _fold_short_bodies(out)
+    _fold_bare_posts(out)
     return out
+
+
+def _fold_bare_posts(out: Resolved) -> None:
+    """书记 at 乌鲁木齐市委, and 市委书记 with no body, for one person (乌鲁木齐市委书记某某 …
+    选举某某为市委书记): one post, written once with its body and once with part of it in
+    the title; the bare one goes into the other when exactly one such post ends with it."""
+    posts: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # (key, body, title)
+    bare: list[str] = []
+    for key, fact in out.facts.items():
+        if fact.kind != "role":
+            continue
+        org = out.entities.get(fact.fields.get("org", ""))
+        posts[fact.fields["person"]].append((key, org.label if org else "", fact.fields["title"]))
+        if "org" not in fact.fields and len(fact.fields["title"]) >= 3:
+            bare.append(key)
+    for key in bare:  # (乌鲁木齐市委书记 with no body takes 市委书记 too)
+        fact = out.facts[key]
+        title = fact.fields["title"]
+        into = {k for k, label, t in posts[fact.fields["person"]] if k != key and k in out.facts
+                and len(label + t) > len(title) and (label + t).endswith(title)
+                and (not label or len(t) < len(title))}
+        if len(into) == 1:
+            target = out.facts[into.pop()]
+            target.evidence |= fact.evidence
+            out.drop_fact(key)
 
 
 def _fold_short_bodies(out: Resolved) -> None:

@@ -15,7 +15,8 @@ from .delegations import add_delegate as _add
 from .delegations import delegation_context, delegation_members, delegation_regions
 from .delegations import persons_in as _persons_in
 from .rosters import caption_blocks, comma_blocks, heading_before, roster_lines
-from .turns import corridor, speakers_in_turn
+from .titles import title_ending_at
+from .turns import announced_turns, corridor, speakers_in_turn
 
 _NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
 
@@ -32,9 +33,10 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"|(?:身份|头衔)(?:——|—|：|:|是|，)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|作为[^，。；]{{0,16}}?的(?:党的)?{c}代表(?:中的一员|之一)?(?=，)"  # 作为…的二十大代表，
         r"|是(?:这次|本次)大会的代表"  # 他也是这次大会的代表 (in a text on the congress)
+        rf"|以(?:党的)?(?:{c})?代表的?身份出席(?:全国党代会|(?:中国共产党|党的)?(?:{full}))"
         rf"|成为[^，。；]{{0,12}}?(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|、(?:党的)?{c}代表(?=[。；])")  # 是某合作社理事长、党的二十大代表。
-    weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}")
+    weak = re.compile(rf"(?:当选为?|作为(?:一名)?|以)(?:一名)?代表{_NOT_DELEGATE}")  # 以代表身份
     listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
     return strong, weak, listed
 
@@ -54,7 +56,13 @@ _ANNOUNCED = re.compile(r"(?:当选(?:的)?代表|代表名单)"
 _SPEAKS = re.compile(r"[^，。]{0,12}?(?:说|告诉|表示|介绍|指出)")
 _THESE = re.compile(r"(?:这些|这批|上述)代表(?:中)?(?:包括|有)[：:]"
                     r"|([\u4e00-\u9fff]{0,4})代表[^。；：\n]{0,30}[，,](?:他们|她们)(?:分别)?是[：:]")
-_OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|党代会|人民代表大会|人大")
+_OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|(?<!全国)党代会"
+                             r"|人民代表大会|人大")
+# 某某，是6名少数民族代表之一: one of the delegates an overview has counted
+_ONE_OF = re.compile(r"(?:^|[，,])也?是(?:其中)?\d+名[^，。；“”]{0,8}代表之一")
+# 他…也是四川代表团最年轻的代表之一: a member of one of the congress's delegations
+_MEMBER = re.compile(r"(?:^|(?<=[，,他她]))也?是[^，。；“”]{0,10}代表团[^，。；“”]{0,10}?的?代表"
+                     r"(?:之一)?(?![团大会])")
 
 
 def congress_names(congress: str) -> tuple[str, ...]:
@@ -255,7 +263,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         return
     strong, weak, listed = _cues(congress)
     in_context = f"{congress}代表" in text
-    if delegation_context(text, congress) or _only_this_congress(ctx):
+    members = delegation_context(text, congress)
+    if members or _only_this_congress(ctx):
         delegation_members(ctx, congress)
     if in_context:
         announced_list(ctx, congress)
@@ -263,6 +272,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
     if "代表通道" in text:
         corridor(ctx, congress)
     speakers_in_turn(ctx, congress)
+    announced_turns(ctx, congress)
     named_in_list(ctx, congress)
     roster_delegates(ctx, congress)
     page = _PROFILES.search(text)
@@ -279,17 +289,23 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")
     either = "|".join(map(re.escape, known))
-    for m in rx(rf"(?:党的|中国共产党)?(?:{either})代表(、|[ \u3000]+)?").finditer(text):
-        # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某; 二十大代表某某
+    for m in rx(rf"(?:党的|中国共产党)?(?:{either})代表(、|[ \u3000]+|，)?").finditer(text):
+        # …代表、工程师陈志强; a caption: 党的二十大代表 某村党支部书记 某某; 二十大代表某某;
+        # 党的二十大代表，中共某市委副书记、市长某某 (after a comma: posts, then the name)
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)
-        if nxt and (nxt.start == m.end() or m.group(1) and nxt.start - m.end() <= 45
-                    and "。" not in text[m.end() : nxt.start]):
+        comma = m.group(1) == "，"
+        if nxt and (nxt.start == m.end() and not comma or m.group(1) and (
+                nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start])
+                and not (comma and (re.search(r"[，；：“”]", text[m.end() : nxt.start])
+                                    or not title_ending_at(ctx, nxt.start)))):
             _add(ctx, nxt, m.start(), nxt.end, "cue-next-person")
     for s, e in ctx.sentences:
         sent = text[s:e]
         cue = next((m for m in strong.finditer(sent) if not m.group().endswith("、")), None) or (
-            _weak_cue(weak, text, s, e, congress) if in_context else None)  # 二十大代表、某某
+            _weak_cue(weak, text, s, e, congress) if in_context else None) or (  # 二十大代表、某某
+            _MEMBER.search(sent) if members else None) or (
+            _ONE_OF.search(sent) if in_context else None)
         people = _persons_in(ctx, s, e)
         relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
@@ -308,6 +324,10 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                     _add(ctx, p, p.start, s + cue.end(), "cue-direct")
             elif cue.group().startswith("作为") and following:  # 作为…的党的二十大代表，某某…
                 _add(ctx, following[0], cue_at, following[0].end, "cue-as")
+            elif cue.group().startswith("作为") and not any(p.end <= cue_at for p in people) and (
+                    re.match(r"[，,][他她](?![们的])", text[s + cue.end() :])) and (
+                    prev := previous_person(ctx, s, he_or_she(sent))):  # 作为…的二十大代表，她…
+                _add(ctx, prev, cue_at, s + cue.end(), "cue-anaphora")
             elif not any(p.end <= cue_at for p in people) and (
                     pron := _PRONOUN.search(text[s:cue_at])) and not (
                     pron.group() == "自己" and (speaker or re.search(  # “得知自己当选…”某某说

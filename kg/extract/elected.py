@@ -9,7 +9,7 @@ import re
 
 from .context import Ctx, NMention, rx
 from .orgsplit import _split_org_title
-from .persons import ELECTS, elected_more
+from .persons import ELECTS, elected_more, elected_names
 from .roles import _posts, _role
 from .titles import title_ending_at
 
@@ -49,7 +49,8 @@ def _joined_before(ctx: Ctx, p: NMention, people: list[NMention]) -> list[NMenti
 def roles_elected(ctx: Ctx) -> None:
     text = ctx.text
     people = [p for p in ctx.of_label("Person") if p.source != "byline"]
-    more = {a for m in ELECTS.finditer(text) for a, _ in elected_more(ctx, m.end())}
+    more = {a for m in ELECTS.finditer(text)  # 选举A、B为…, and …，C、D为…
+            for a, _ in [*elected_names(ctx, m), *elected_more(ctx, m.end())]}
     body: dict[int, str] = {}  # per sentence, the body of the last post elected to in it
     for p in people:
         after = _AFTER.match(text, p.end)
@@ -67,8 +68,8 @@ def roles_elected(ctx: Ctx) -> None:
             sentence = ctx.sentence_of(p.start)[0]
             if org:
                 body[sentence] = org
-            else:  # 某某当选为省妇联主席，甲、乙当选为（兼职）副主席: of the same body
-                org = body.get(sentence, "")
+            elif body.get(sentence, "") not in title:  # 某某当选为省妇联主席，甲、乙
+                org = body[sentence]  # 当选为副主席: of that body; not 市委 again for 市委书记
             for q in group:
                 _role(ctx, q, org, title, start, "elected")
 

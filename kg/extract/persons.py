@@ -42,13 +42,30 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
         ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
 
 
-HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*)?"
+HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*|【[^】\n]{4,12}】[ \t]*"
+                      r"|[·•][ \t]*[^\n｜|丨：:]{2,12}[｜|丨][ \t]*)?"
                       r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})[：:]", re.M)
-ELECTS = re.compile(r"(?:选举|推选|任命)([\u4e00-\u9fff]{2,4}?)为")
+ELECTS = re.compile(r"(?:选举|推选|任命)"
+                    r"((?:[\u4e00-\u9fff·]{2,12}?、){0,30}[\u4e00-\u9fff·]{2,12}?)为")
 # an item of a list set apart by ；, opened by a name and a comma
 _LIST_ITEM = re.compile(r"(?:[；;]以及|[：:；;])[ \t]*([\u4e00-\u9fff·]{2,10}?)(?=[，,])")
+_ETHNIC_COPULA = re.compile(r"是(?:一[名位个])?[\u4e00-\u9fff]{1,4}族"
+                            r"(?:人|姑娘|小伙|干部|妇女|党员)?[，,。；]")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
+
+
+def _opening_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
+    """The whole of what opens a paragraph before ，女，傣族 (玉罕娇): a strong place for a
+    name the word pieces cut apart or the weak test would not take."""
+    start = p
+    while start > 0 and p - start < 5 and ctx.text[start - 1] not in "。！？\n”":
+        start -= 1
+    name = ctx.text[start:p]
+    if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and valid_name(
+            ctx, name, strong=True):
+        return start, p
+    return None
 
 
 def cue_persons(ctx: Ctx) -> None:
@@ -76,19 +93,24 @@ def cue_persons(ctx: Ctx) -> None:
                 _add(ctx, span, "elected")
                 joined = span[0] > 0 and text[span[0] - 1] == "、"
                 span = name_before(ctx, span[0] - 1) if joined else None
-    for m in ELECTS.finditer(text):  # 全会选举刘某为市纪委书记
-        if ctx.aligned(*m.span(1)) and valid_name(ctx, m.group(1), strong=True):
-            _add(ctx, m.span(1), "elected")
-            for a, b in elected_more(ctx, m.end()):  # …，王某、李某为市委副书记
-                _add(ctx, (a, b), "elected")
+    for m in ELECTS.finditer(text):  # 全会选举刘某为市纪委书记, 选举A、B、C为市委常委
+        first = elected_names(ctx, m)
+        for span in first:
+            _add(ctx, span, "elected")
+        for a, b in elected_more(ctx, m.end()) if first else ():  # …，王某、李某为市委副书记
+            _add(ctx, (a, b), "elected")
     for word in cues.get("copula", []):  # 王春兰是一名苗族干部: a profile's first words
         for at, _ in occurrences(text, word):
             span = name_before(ctx, at)
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
     for m in _ETHNIC_OPENER.finditer(text):  # 马某某，(女，)回族，…: a profile's opening
-        span = name_before(ctx, m.start())
+        span = name_before(ctx, m.start()) or _opening_name(ctx, m.start())
         if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
+            _add(ctx, span, "copula")
+    for m in _ETHNIC_COPULA.finditer(text):  # 最后登台的乌云其木格是蒙古族，…
+        span = name_before(ctx, m.start())
+        if span and not ctx.covering(span[0], "Person"):
             _add(ctx, span, "copula")
     for m in _LIST_ITEM.finditer(text):  # 包括：周某某，…；根秋卓玛，藏族，…；以及牟某某，…
         a, b = m.span(1)
@@ -141,10 +163,11 @@ def cue_persons(ctx: Ctx) -> None:
         s, e = line.span(2)
         name = text[s:e]
         rest = text[line.end() :].split("\n")[0]
-        if ("·" in name or valid_name(ctx, name)) and len(rest) < 40 and not re.search(
-                r"^\s*[\dA-Za-z]|[\u4e00-\u9fff]{2,6}[：:]", rest):  # 索引号：6230…　分类：
+        series = bool(line.group(1)) and not line.group(1)[0].isdigit()  # 【…风采】某某：
+        if ("·" in name or valid_name(ctx, name, strong=series)) and len(rest) < 40 and not (
+                re.search(r"^\s*[\dA-Za-z]|[\u4e00-\u9fff]{2,6}[：:]", rest)):  # 索引号：…　分类：
             _add(ctx, trim_dotted(ctx, s, e) if "·" in name else (s, e),
-                 "numbered-heading" if line.group(1) else "headline")
+                 "numbered-heading" if line.group(1) and not series else "headline")
     for surname in cues.get("free_compound_surnames", []):  # 说起村里的事，上官建平的…
         for at, _ in occurrences(text, surname):
             span = compound_surname_name(ctx, at, False)
@@ -165,7 +188,25 @@ def cue_persons(ctx: Ctx) -> None:
             _add(ctx, span, "age")
 
 
-_MORE = re.compile(r"[，,]((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})为")
+_MORE = re.compile(r"[，,]((?:[\u4e00-\u9fff·]{2,12}?、)*[\u4e00-\u9fff·]{2,12}?)为")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+")
+
+
+def elected_names(ctx: Ctx, m: re.Match[str]) -> list[tuple[int, int]]:
+    """The names ``ELECTS`` found (选举A、B、C为…), each a name where the words allow: all of
+    them, or none (not 选举产生新一届班子成员为)."""
+    spans, at = [], m.start(1)
+    for name in m.group(1).split("、"):
+        spans.append((at, at + len(name)))
+        at += len(name) + 1
+    for a, b in spans:
+        name = ctx.text[a:b]
+        if "·" in name:
+            if not _DOTTED.fullmatch(name):
+                return []
+        elif not (ctx.aligned(a, b) and b - a <= 4 and valid_name(ctx, name, strong=True)):
+            return []
+    return spans
 
 
 def elected_more(ctx: Ctx, pos: int) -> list[tuple[int, int]]:
@@ -182,7 +223,8 @@ def elected_more(ctx: Ctx, pos: int) -> list[tuple[int, int]]:
         for name in m.group(1).split("、"):
             spans.append((at, at + len(name)))
             at += len(name) + 1
-        if not all(ctx.aligned(a, b) and text[a] not in "由对向被把将从在" and (
+        if not all(_DOTTED.fullmatch(text[a:b]) or ctx.aligned(a, b) and (
+                text[a] not in "由对向被把将从在") and (
                 b - a <= 3 or ctx.lex.is_surname_start(text[a:b]) == 2) and (
                 valid_name(ctx, text[a:b]) or is_minority_name(ctx, text[a:b]))
                    for a, b in spans):
@@ -278,6 +320,9 @@ def list_persons(ctx: Ctx) -> None:
             pos = s + run.start()
             for item in items:
                 core = item.rstrip("….等")
+                if "·" in core:  # 努尔别克·哈力木: the dotted names' rule finds it whole, and
+                    pos += len(item) + 1  # its last part is no name of its own
+                    continue
                 whole = len(core) if valid_name(ctx, core) or is_minority_name(ctx, core) else 0
                 for k in (whole, 3, 2) if whole else (3, 2):
                     cand = core[-k:]

@@ -146,9 +146,12 @@ def _villagers(ctx: Ctx, done: set[str]) -> None:
     """村民阿依努尔, 牧民某某, 村妇女主任某某: a person of the village the text is about."""
     text = ctx.text
     for p in ctx.of_label("Person"):
-        if p.text in done or not _VILLAGER.search(text[max(0, p.start - 8) : p.start]):
+        glued = text.endswith("村村民代表", 0, p.start)  # 某村村民代表某某: that village's
+        if p.text in done or not (glued or _VILLAGER.search(text[max(0, p.start - 8) : p.start])):
             continue
         villages = [m for m in ctx.of_label("Place") if m.end <= p.start and m.text.endswith("村")]
+        if glued:
+            villages = [m for m in villages if m.end == p.start - 4]
         if villages:
             _region(ctx, p.text, villages[-1], p.start, p.end, "village-before")
             done.add(p.text)

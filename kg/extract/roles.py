@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from .context import Ctx, NFact, NMention
 from .orgsplit import _AGENCY, _antecedent, _one_org, _split_org_title
@@ -20,7 +21,56 @@ from .spans import expand_left
 from .titles import base_title, title_ending_at, titles_in
 
 
+def _named_before(ctx: Ctx, entry: str, start: int, last: bool) -> str:
+    """An organisation named before ``start``, not inside a longer name, whose name ends with
+    the word of a ``word=ending|ending`` entry (or with one of its endings), and is longer
+    than the word: the last one (``last``: 该舰, the ship just named; or one in the same
+    paragraph), else the one named most often, the first of those (学校: the profile's
+    school, not a former pupil's university)."""
+    word, _, more = entry.partition("=")
+    ends = (word, *more.split("|")) if more else (word,)
+    orgs = ctx.of_label("Organization")
+    named = [m for m in orgs if m.end <= start and m.text.endswith(ends) and len(m.text) > len(
+        word) and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > len(m.text)
+                          for o in orgs)]
+    if not named:
+        return ""
+    para = ctx.text.rfind("\n", 0, start) + 1  # 为粤芯提供设备的，是某公司。公司创办人某某
+    if last or max(m.start for m in named) >= para:
+        return max(named, key=lambda m: m.end).text
+    times = Counter(m.text for m in named)
+    return max(named, key=lambda m: (times[m.text], -m.start)).text
+
+
+def _this_body(ctx: Ctx, title: str, start: int) -> tuple[str, str]:
+    """该舰政治委员: (the last organisation named before ``start`` whose name ends with 舰,
+    政治委员); else ("", the title as written). The words are ``person_cues.txt [this_body]``."""
+    lead = 1 if title.startswith("该") else 0  # 该|舰政治委员 when the words cut there
+    if not lead and not ctx.text.endswith("该", 0, start):
+        return "", title
+    for entry in ctx.lex.person_cues.get("this_body", []):
+        word = entry.partition("=")[0]
+        if title.startswith(word, lead) and len(title) > lead + len(word):
+            body = _named_before(ctx, entry, start, last=True)
+            return (body, title[lead + len(word) :]) if body else ("", title)
+    return "", title
+
+
+def _generic_body(ctx: Ctx, org: str, start: int) -> str:
+    """学校 in 学校党委书记、校长某某: the school named last before (``[generic_bodies]``)."""
+    for entry in ctx.lex.person_cues.get("generic_bodies", []):
+        if entry.partition("=")[0] == org:
+            return _named_before(ctx, entry, start, last=False) or org
+    return org
+
+
 def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
+    if not org:
+        org, title = _this_body(ctx, title, start)
+    else:
+        org = _generic_body(ctx, org, start)
+    if title.startswith("的") and len(title) > 2:  # 某中学的语文教师: 语文教师 at 某中学
+        title = title[1:]
     args = {"person": person.attrs.get("alias_of", person.text), "title": title,
             "org": _one_org(ctx, org)}
     if org and not ctx.text.startswith(org, start):  # 自治区 read as 西藏自治区: keep both

@@ -5,6 +5,7 @@ the speaker's name: 某某（…党支部书记）说，…)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .context import Ctx, line_spans
 from .delegations import add_delegate, persons_in
@@ -58,3 +59,30 @@ def speakers_in_turn(ctx: Ctx, congress: str) -> None:
                 break  # the turns end with the first paragraph no speaker opens
             add_delegate(ctx, p, m.start(), p.end, "in-turn")
             count -= 1
+
+
+_ANNOUNCED = re.compile(r"(?<![\d一二三四五六七八九十百千])([二三四五六七八九两2-9])[位名]"
+                        r"(?:党的)?{c}代表")
+_STEP = r"(?:[^，。；]{0,4}(?:讲台|登台|上台|发言|宣讲|开讲)|[^，。；]{0,2}的[，,]?是)"
+_ORDINAL = re.compile(rf"第[一二三四五六七八九十][个位]{_STEP}|最后(?:一位|一个)?{_STEP}"
+                      rf"|接着{_STEP}")
+_NOT_ONE = re.compile(r"记者|人大代表|村民代表|居民代表|职工代表")
+
+
+def announced_turns(ctx: Ctx, congress: str) -> None:
+    """三位党的二十大代表…作宣讲, then paragraphs that take them in order (第一个走上讲台的，是…
+    某某; 第二位宣讲的某某; 最后登台的某某): the first person after each such word, as many
+    as were announced, in the paragraphs that follow (not a reporter, nor a 村民代表)."""
+    text = ctx.text
+    for m in re.finditer(_ANNOUNCED.pattern.format(c=re.escape(congress)), text):
+        count = int(m.group(1)) if m.group(1).isdigit() else _COUNTS.get(m.group(1), 0)
+        for a, b in islice(line_spans(text[m.end() :]), 12):
+            a, b = m.end() + a, m.end() + b
+            for turn in _ORDINAL.finditer(text, a, b):
+                people = persons_in(ctx, turn.end(), ctx.sentence_of(turn.start())[1])
+                if people and count > 0 and not _NOT_ONE.search(
+                        text, max(a, people[0].start - 6), people[0].start):
+                    add_delegate(ctx, people[0], turn.start(), people[0].end, "announced-turn")
+                    count -= 1
+            if count <= 0:
+                break
