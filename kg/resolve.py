@@ -182,14 +182,14 @@ def _fold_bare_posts(out: Resolved) -> None:
             continue
         org = out.entities.get(fact.fields.get("org", ""))
         posts[fact.fields["person"]].append((key, org.label if org else "", fact.fields["title"]))
-        if "org" not in fact.fields and len(fact.fields["title"]) >= 3:
+        if "org" not in fact.fields:
             bare.append(key)
-    for key in bare:  # (乌鲁木齐市委书记 with no body takes 市委书记 too)
+    for key in bare:  # (乌鲁木齐市委书记 with no body takes 市委书记; 省长 at 某省政府, 省长)
         fact = out.facts[key]
         title = fact.fields["title"]
         into = {k for k, label, t in posts[fact.fields["person"]] if k != key and k in out.facts
                 and len(label + t) > len(title) and (label + t).endswith(title)
-                and (not label or len(t) < len(title))}
+                and (len(t) <= len(title) if label else len(title) >= 3)}
         if len(into) == 1:
             target = out.facts[into.pop()]
             target.evidence |= fact.evidence

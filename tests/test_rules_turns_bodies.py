@@ -146,3 +146,34 @@ def test_the_company_just_named_in_the_paragraph_before_the_most_named(extract):
 为华晶提供设备的，是深圳恒达精密机械有限公司。公司总经理冼志明说，双方合作已有五年。
 ''')
     assert ("冼志明", "深圳恒达精密机械有限公司", "总经理") in roles_of(r)
+
+
+def test_names_with_notes_before_elected_share_the_post_and_its_body(extract):
+    r = extract("邵国华当选为青海省人民政府省长。蔡丽（女）、韩永福（撒拉族）、"
+                "温建军当选为副省长。\n")
+    roles = roles_of(r)
+    for name in ("蔡丽", "韩永福", "温建军"):
+        assert (name, "青海省人民政府", "副省长") in roles
+    r = extract("贺明远当选为青海省第十四届人民代表大会常务委员会主任；"
+                "白玛（女，藏族）、孔令山当选为副主任。\n")
+    assert ("白玛", "青海省第十四届人民代表大会常务委员会", "副主任") in roles_of(r)
+
+
+def test_a_printed_list_with_padded_two_character_names(extract):
+    r = extract(r'''云南省出席党的二十大代表名单
+
+（共9名，按姓氏笔画为序）
+
+马云飞　方　明　叶秀兰（女）
+刘　强　孙德胜　岩　温（傣族）
+杨丽华（女）　宋建国　张　平
+''')
+    assert {"方明", "刘强", "岩温", "张平", "孙德胜"} <= delegates_of(r)
+    assert not any("\u3000" in n for n in names_of(r, "Person"))
+
+
+def test_a_dotted_name_that_ends_its_line_is_whole_and_so_is_its_repeat(extract):
+    r = extract(r'''——记哈萨克族牧民别克波拉提·努尔太
+清晨，别克波拉提·努尔太已经骑上马出发了。
+''')
+    assert names_of(r, "Person") == {"别克波拉提·努尔太"}

@@ -13,7 +13,8 @@ from .persons import ELECTS, elected_more, elected_names
 from .roles import _posts, _role
 from .titles import title_ending_at
 
-_AFTER = re.compile(r"(?:当选|被选举|被推选|被任命|被提名|被聘|获任|出任)为?")
+_NOTE = r"(?:[（(][^（）()\n]{1,10}[）)])?"  # 马某某（回族）当选为…: a note after the name
+_AFTER = re.compile(_NOTE + r"(?:当选|被选举|被推选|被任命|被提名|被聘|获任|出任)为?")
 _BEFORE = re.compile(r"(?:选举|推选|任命|选|聘任|聘请)$")
 
 
@@ -23,7 +24,7 @@ def _post(ctx: Ctx, start: int) -> tuple[str, str, int] | None:
     end = start
     while end < len(text) and text[end] not in "，,。；;！？、\n（(":
         end += 1
-    if "代表" in text[start:end] or end - start > 24:
+    if "代表" in text[start:end] and "人民代表大会" not in text[start:end] or end - start > 36:
         return None  # 当选为党的二十大代表: a delegate, not a post
     t = title_ending_at(ctx, end)
     if not t or t[0] < start:
@@ -38,7 +39,7 @@ def _joined_before(ctx: Ctx, p: NMention, people: list[NMention]) -> list[NMenti
     """王建斌、李德胜当选为…: the people 、-joined before ``p``."""
     out, first = [], p
     for q in reversed([q for q in people if q.end <= p.start]):
-        if ctx.text[q.end : first.start] == "、":
+        if re.fullmatch(_NOTE + "、", ctx.text[q.end : first.start]):
             out.insert(0, q)
             first = q
         else:
@@ -52,6 +53,7 @@ def roles_elected(ctx: Ctx) -> None:
     more = {a for m in ELECTS.finditer(text)  # 选举A、B为…, and …，C、D为…
             for a, _ in [*elected_names(ctx, m), *elected_more(ctx, m.end())]}
     body: dict[int, str] = {}  # per sentence, the body of the last post elected to in it
+    last: dict[int, tuple[str, str]] = {}  # per paragraph, (body, title) of the last such post
     for p in people:
         after = _AFTER.match(text, p.end)
         if after:
@@ -66,10 +68,14 @@ def roles_elected(ctx: Ctx) -> None:
         if post:
             org, title, start = post
             sentence = ctx.sentence_of(p.start)[0]
+            para = text.rfind("\n", 0, p.start) + 1
             if org:
                 body[sentence] = org
+                last[para] = (org, title)
             elif body.get(sentence, "") not in title:  # 某某当选为省妇联主席，甲、乙
                 org = body[sentence]  # 当选为副主席: of that body; not 市委 again for 市委书记
+            elif para in last and title.lstrip("副") == last[para][1].lstrip("副"):
+                org = last[para][0]  # 某某当选为某省人民政府省长。甲、乙当选为副省长。
             for q in group:
                 _role(ctx, q, org, title, start, "elected")
 

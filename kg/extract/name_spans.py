@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .context import PUNCT, Ctx, occurrences
+from .context import PUNCT, Ctx, is_cjk, occurrences
 from .names import BAD as _BAD
 from .names import NAME_END_BAD as _NAME_END_BAD
 from .names import (
@@ -120,6 +120,8 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
         if len(word) == 1 and word in ctx.lex.minority_names.get("ending", []) and (
                 b == end and text[b : b + 1] in PUNCT):
             break  # 托乎|提：, a name's last syllable before a colon
+        if b == end and text[b : b + 1] in ("\n", "") and len(word) == 1 and is_cjk(word):
+            break  # ——记某族牧民某某·阿曼|太: the name ends its line
         if word in ctx.lex.stop_tokens or word in ctx.lex.common_words or len(word) == 1 or (
                 ctx.lex.word_tags.get(word) in _VERBAL or word[-1] in _COMPLEMENTS):
             end = a  # 吐尔逊|听完说, 巴雅尔|憨厚地

@@ -32,7 +32,7 @@ from .names import (
     real_name,
     valid_name,
 )
-from .rosters import layout_persons, roster_lines
+from .rosters import layout_persons, roster_lines, unpadded
 from .titles import title_ending_at
 
 
@@ -55,6 +55,15 @@ _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
 
 
+_NOTE_END = re.compile(r"[（(][^（）()\n]{1,10}[）)]$")
+
+
+def _before_note(text: str, p: int) -> int:
+    """Where a note in brackets that ends at ``p`` starts (马某某（女，回族）), else ``p``."""
+    m = _NOTE_END.search(text, max(0, p - 12), p)
+    return m.start() if m else p
+
+
 def _opening_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
     """The whole of what opens a paragraph before ，女，傣族 (玉罕娇): a strong place for a
     name the word pieces cut apart or the weak test would not take."""
@@ -71,8 +80,11 @@ def _opening_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
 def cue_persons(ctx: Ctx) -> None:
     text, cues = ctx.text, ctx.lex.person_cues
     byline_persons(ctx)  # first, so that reporters are known as such
-    for span in dotted_names(ctx):
-        _add(ctx, span, "dotted")
+    dotted = list(dotted_names(ctx))
+    whole = {text[a:b] for a, b in dotted}
+    for a, b in dotted:  # 某某·阿曼|太已经…: as the page writes it whole elsewhere
+        b += next((k for k in (1, 2) if text[a : b + k] in whole), 0)
+        _add(ctx, (a, b), "dotted")
     glued = _glued_title_names(ctx)
     for _, e in ctx.tokens:  # a title, then a name
         if not ctx.lex.titles.ends_with(text[e - 1]) or e + 1 in glued:
@@ -87,12 +99,12 @@ def cue_persons(ctx: Ctx) -> None:
             if span and (_left_ok(ctx, span[0]) or _after_noun(ctx, *span)):
                 _add(ctx, span, "speech")
     for verb in cues.get("elected", []):  # 张某当选为市委书记, 王某、李某当选为…
-        for m in rx(re.escape(verb)).finditer(text):
-            span = name_before(ctx, m.start())
+        for m in rx(re.escape(verb)).finditer(text):  # 丁某（女）、马某（回族）当选为…
+            span = name_before(ctx, _before_note(text, m.start()))
             while span and (_left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "、"):
                 _add(ctx, span, "elected")
                 joined = span[0] > 0 and text[span[0] - 1] == "、"
-                span = name_before(ctx, span[0] - 1) if joined else None
+                span = name_before(ctx, _before_note(text, span[0] - 1)) if joined else None
     for m in ELECTS.finditer(text):  # 全会选举刘某为市纪委书记, 选举A、B、C为市委常委
         first = elected_names(ctx, m)
         for span in first:
@@ -336,8 +348,13 @@ def list_persons(ctx: Ctx) -> None:
 def roster_persons(ctx: Ctx) -> None:
     """Every name of a line that is a printed list of names (``kg.extract.rosters``)."""
     for _, _, spans in roster_lines(ctx):
-        for span in spans:
-            _add(ctx, span, "roster")
+        for s, e in spans:
+            name = unpadded(ctx.text[s:e])
+            if len(name) < e - s:  # 白　鹏: the name without the padding
+                if not ctx.covering(s, "Person"):
+                    ctx.add(NMention(s, e, "Person", name, "roster"))
+            else:
+                _add(ctx, (s, e), "roster")
 
 
 def find_persons(ctx: Ctx) -> None:

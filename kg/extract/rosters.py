@@ -16,7 +16,9 @@ from .context import Ctx, NMention, is_cjk, line_spans
 from .names import is_minority_name, real_name, surname_shaped, valid_name
 
 _NOTE = r"[（(][^（）()\n]{1,12}[）)]"
-_ITEM = re.compile(rf"([\u4e00-\u9fff·]{{2,14}})((?:{_NOTE})*)")
+# a name, or a two-character name padded to three with a space (白　鹏), then its notes
+_ITEM = re.compile(rf"([\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff·])"
+                   rf"|[\u4e00-\u9fff·]{{2,14}})((?:{_NOTE})*)")
 _SEP = re.compile(r"[ \t\u3000、…]+")
 _PERSON_NOTE = re.compile(r"^[男女]$|^[\u4e00-\u9fff]{1,4}族$")
 _HEADING_NOTE = re.compile(rf"^{_NOTE}$")  # （共24名，按姓氏笔画为序）
@@ -65,9 +67,14 @@ def roster_lines(ctx: Ctx) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
         items = _items(text[pos:end])
         if items and len(items) >= MIN_ITEMS:
             good = [(pos + a, pos + b) for a, b, notes in items
-                    if _name_like(ctx, text[pos + a : pos + b], notes)]
+                    if _name_like(ctx, unpadded(text[pos + a : pos + b]), notes)]
             if len(good) * 3 >= len(items) * 2:
                 yield pos, end, good
+
+
+def unpadded(name: str) -> str:
+    """白鹏 for a list's 白　鹏 (a two-character name padded to the width of three)."""
+    return name.replace("\u3000", "").replace(" ", "")
 
 
 def heading_before(text: str, start: int) -> str:
@@ -77,8 +84,9 @@ def heading_before(text: str, start: int) -> str:
     while end > 0:
         begin = text.rfind("\n", 0, end) + 1
         line = text[begin:end].strip()
-        if line and not _HEADING_NOTE.match(line) and _items(line) is None:
-            return line
+        items = _items(line) if line else None
+        if line and not _HEADING_NOTE.match(line) and (items is None or len(items) < 2):
+            return line  # (one item is a heading as long as a name: 某省出席党的二十大代表名单)
         end = begin - 1
     return ""
 
