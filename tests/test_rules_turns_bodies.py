@@ -41,7 +41,7 @@ def test_one_of_a_delegation_and_one_of_the_counted_delegates(extract):
 
 
 def test_posts_after_the_congress_and_a_comma_then_the_name(extract):
-    r = extract("发言的还有党的二十大代表，中共某某市委副书记、市长岑国梁。"
+    r = extract("讨论很热烈。\n党的二十大代表，中共某某市委副书记、市长岑国梁在发言中谈到装备制造。"
                 "党的二十大代表，他说这份责任很重。\n")
     assert delegates_of(r) == {"岑国梁"}
 
@@ -177,3 +177,21 @@ def test_a_dotted_name_that_ends_its_line_is_whole_and_so_is_its_repeat(extract)
 清晨，别克波拉提·努尔太已经骑上马出发了。
 ''')
     assert names_of(r, "Person") == {"别克波拉提·努尔太"}
+
+
+def test_cues_the_review_found_too_loose_make_no_delegate(extract):
+    texts = ("选举产生了87名出席党的二十大代表，省委书记王宁主持会议。\n",
+             "党的二十大代表王建华来到村里。\n县长李国强也来了。作为代表性传承人，他展示了技艺。\n",
+             "党的二十大代表王建华来到村里。\n李国强说，他可以代表我们村发言。\n",
+             "党的二十大代表王建华来到村里。\n县长李国强，是5名村民代表之一。\n",
+             "出席党的二十大的四川代表团抵达北京。\n县长李国强，也是四川代表团的全国人大代表。\n")
+    for text in texts:
+        assert not {"王宁", "李国强"} & delegates_of(extract(text)), text
+
+
+def test_elections_the_review_found_too_loose(extract):
+    assert ("李建国", "", "副县长") in roles_of(extract("会议选举并决定任命李建国为副县长。\n"))
+    r = extract("张建国当选为宁县人民政府县长。在正宁县，李国强当选为副县长。\n")
+    assert ("李国强", "宁县人民政府", "副县长") not in roles_of(r)
+    r = extract("县公安局局长张伟说。\n该局长李国强表示。\n")
+    assert ("李国强", "县公安局", "长") not in roles_of(r)

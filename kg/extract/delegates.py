@@ -18,7 +18,8 @@ from .rosters import caption_blocks, comma_blocks, heading_before, roster_lines
 from .titles import title_ending_at
 from .turns import announced_turns, corridor, speakers_in_turn
 
-_NOT_DELEGATE = r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例)"
+_NOT_DELEGATE = (r"(?!候选|人选|选举|名额|名单|资格|大会|会议|团|风采|的构成|的选举|产生|结构|比例"
+                 r"|性)")
 
 
 def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -36,7 +37,8 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"|以(?:党的)?(?:{c})?代表的?身份出席(?:全国党代会|(?:中国共产党|党的)?(?:{full}))"
         rf"|成为[^，。；]{{0,12}}?(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|、(?:党的)?{c}代表(?=[。；])")  # 是某合作社理事长、党的二十大代表。
-    weak = re.compile(rf"(?:当选为?|作为(?:一名)?|以)(?:一名)?代表{_NOT_DELEGATE}")  # 以代表身份
+    weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}"
+                      r"|(?<![可难足得所予加])以(?:一名)?代表的?身份")  # 以代表身份出席…
     listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
     return strong, weak, listed
 
@@ -59,9 +61,11 @@ _THESE = re.compile(r"(?:这些|这批|上述)代表(?:中)?(?:包括|有)[：:]
 _OTHER_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次代表大会|(?<!全国)党代会"
                              r"|人民代表大会|人大")
 # 某某，是6名少数民族代表之一: one of the delegates an overview has counted
-_ONE_OF = re.compile(r"(?:^|[，,])也?是(?:其中)?\d+名[^，。；“”]{0,8}代表之一")
+_OTHER_KIND = r"(?![^，。；“”]{0,8}?(?:人大|政协|村民|居民|职工|家长|学生|工作人员|随团))"
+_ONE_OF = re.compile(r"(?:^|[，,])也?是(?:其中)?\d+名" + _OTHER_KIND + r"[^，。；“”]{0,8}代表之一")
 # 他…也是四川代表团最年轻的代表之一: a member of one of the congress's delegations
-_MEMBER = re.compile(r"(?:^|(?<=[，,他她]))也?是[^，。；“”]{0,10}代表团[^，。；“”]{0,10}?的?代表"
+_MEMBER = re.compile(r"(?:^|(?<=[，,他她]))也?是[^，。；“”]{0,10}代表团" + _OTHER_KIND
+                     + r"[^，。；“”]{0,10}?的?代表"
                      r"(?:之一)?(?![团大会])")
 
 
@@ -294,7 +298,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         # 党的二十大代表，中共某市委副书记、市长某某 (after a comma: posts, then the name)
         nxt = min((p for p in ctx.of_label("Person") if p.start >= m.end()),
                   key=lambda p: p.start, default=None)
-        comma = m.group(1) == "，"
+        comma = m.group(1) == "，"  # only as a paragraph's opening words
+        if comma and m.start() > 0 and text[m.start() - 1] not in "\n　 ":
+            continue
         if nxt and (nxt.start == m.end() and not comma or m.group(1) and (
                 nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start])
                 and not (comma and (re.search(r"[，；：“”]", text[m.end() : nxt.start])
@@ -324,7 +330,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                     _add(ctx, p, p.start, s + cue.end(), "cue-direct")
             elif cue.group().startswith("作为") and following:  # 作为…的党的二十大代表，某某…
                 _add(ctx, following[0], cue_at, following[0].end, "cue-as")
-            elif cue.group().startswith("作为") and not any(p.end <= cue_at for p in people) and (
+            elif cue.group().startswith("作为") and congress in cue.group() and not any(
+                    p.end <= cue_at for p in people) and (
                     re.match(r"[，,][他她](?![们的])", text[s + cue.end() :])) and (
                     prev := previous_person(ctx, s, he_or_she(sent))):  # 作为…的二十大代表，她…
                 _add(ctx, prev, cue_at, s + cue.end(), "cue-anaphora")

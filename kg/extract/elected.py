@@ -53,7 +53,7 @@ def roles_elected(ctx: Ctx) -> None:
     more = {a for m in ELECTS.finditer(text)  # 选举A、B为…, and …，C、D为…
             for a, _ in [*elected_names(ctx, m), *elected_more(ctx, m.end())]}
     body: dict[int, str] = {}  # per sentence, the body of the last post elected to in it
-    last: dict[int, tuple[str, str]] = {}  # per paragraph, (body, title) of the last such post
+    last: dict[int, tuple[str, str, int]] = {}  # per paragraph: body, title, where it was
     for p in people:
         after = _AFTER.match(text, p.end)
         if after:
@@ -71,10 +71,12 @@ def roles_elected(ctx: Ctx) -> None:
             para = text.rfind("\n", 0, p.start) + 1
             if org:
                 body[sentence] = org
-                last[para] = (org, title)
+                last[para] = (org, title, ctx.clause_of(start)[1])  # after the post
             elif body.get(sentence, "") not in title:  # 某某当选为省妇联主席，甲、乙
                 org = body[sentence]  # 当选为副主席: of that body; not 市委 again for 市委书记
-            elif para in last and title.lstrip("副") == last[para][1].lstrip("副"):
+            elif para in last and title.lstrip("副") == last[para][1].lstrip("副") and not any(
+                    last[para][2] <= m.start < group[0].start for m in ctx.mentions
+                    if m.label in ("Place", "Organization")):  # (not 在乙县，某某当选为副县长)
                 org = last[para][0]  # 某某当选为某省人民政府省长。甲、乙当选为副省长。
             for q in group:
                 _role(ctx, q, org, title, start, "elected")

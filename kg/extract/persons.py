@@ -45,8 +45,8 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
 HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*|【[^】\n]{4,12}】[ \t]*"
                       r"|[·•][ \t]*[^\n｜|丨：:]{2,12}[｜|丨][ \t]*)?"
                       r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})[：:]", re.M)
-ELECTS = re.compile(r"(?:选举|推选|任命)"
-                    r"((?:[\u4e00-\u9fff·]{2,12}?、){0,30}[\u4e00-\u9fff·]{2,12}?)为")
+_ELECT_ITEM = r"(?:(?!选举|推选|任命)[\u4e00-\u9fff·]){2,12}?"  # not 并决定|任命某某
+ELECTS = re.compile(rf"(?:选举|推选|任命)((?:{_ELECT_ITEM}、){{0,30}}{_ELECT_ITEM})为")
 # an item of a list set apart by ；, opened by a name and a comma
 _LIST_ITEM = re.compile(r"(?:[；;]以及|[：:；;])[ \t]*([\u4e00-\u9fff·]{2,10}?)(?=[，,])")
 _ETHNIC_COPULA = re.compile(r"是(?:一[名位个])?[\u4e00-\u9fff]{1,4}族"

@@ -21,6 +21,26 @@ from .spans import expand_left
 from .titles import base_title, title_ending_at, titles_in
 
 
+def _outer_orgs(ctx: Ctx) -> list[NMention]:
+    """The organisations named in the text that are not inside a longer one (内蒙古大学 in
+    内蒙古大学数学科学学院), in text order; found in one sweep and kept for the document."""
+    key = ("outer-orgs", len(ctx.mentions))
+    cached = getattr(ctx, "_outer_orgs_cache", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    orgs = sorted(ctx.of_label("Organization"), key=lambda m: (m.start, -m.end))
+    out, reach = [], -1
+    for m in orgs:
+        if m.end > reach or not out:  # not within the last longer name
+            out.append(m)
+            reach = max(reach, m.end)
+        elif m.end == reach and m.start == out[-1].start and m.end - m.start == (
+                out[-1].end - out[-1].start):
+            out.append(m)  # the same span twice
+    ctx._outer_orgs_cache = (key, out)
+    return out
+
+
 def _named_before(ctx: Ctx, entry: str, start: int, last: bool) -> str:
     """An organisation named before ``start``, not inside a longer name, whose name ends with
     the word of a ``word=ending|ending`` entry (or with one of its endings), and is longer
@@ -29,10 +49,8 @@ def _named_before(ctx: Ctx, entry: str, start: int, last: bool) -> str:
     school, not a former pupil's university)."""
     word, _, more = entry.partition("=")
     ends = (word, *more.split("|")) if more else (word,)
-    orgs = ctx.of_label("Organization")
-    named = [m for m in orgs if m.end <= start and m.text.endswith(ends) and len(m.text) > len(
-        word) and not any(o.start <= m.start and m.end <= o.end and o.end - o.start > len(m.text)
-                          for o in orgs)]
+    named = [m for m in _outer_orgs(ctx)
+             if m.end <= start and m.text.endswith(ends) and len(m.text) > len(word)]
     if not named:
         return ""
     para = ctx.text.rfind("\n", 0, start) + 1  # 为粤芯提供设备的，是某公司。公司创办人某某
@@ -50,7 +68,7 @@ def _this_body(ctx: Ctx, title: str, start: int) -> tuple[str, str]:
         return "", title
     for entry in ctx.lex.person_cues.get("this_body", []):
         word = entry.partition("=")[0]
-        if title.startswith(word, lead) and len(title) > lead + len(word):
+        if title.startswith(word, lead) and len(title) > lead + len(word) + 1:  # not 该局|长
             body = _named_before(ctx, entry, start, last=True)
             return (body, title[lead + len(word) :]) if body else ("", title)
     return "", title
