@@ -92,6 +92,14 @@ class Resolved:
             ent.forms[form] = 0
         return ent
 
+    def fold_fact(self, key: str, into: str) -> None:
+        """Fact ``key`` is fact ``into`` said another way: its evidence (and the bodies as
+        written) go to ``into``, and it goes."""
+        target = self.facts[into]
+        target.evidence |= self.facts[key].evidence
+        target.written |= self.facts[key].written
+        self.drop_fact(key)
+
     def drop_fact(self, key: str) -> None:
         fact = self.facts.pop(key)
         for value in fact.fields.values():
@@ -191,9 +199,7 @@ def _fold_bare_posts(out: Resolved) -> None:
                 and len(label + t) > len(title) and (label + t).endswith(title)
                 and (len(t) <= len(title) if label else len(title) >= 3)}
         if len(into) == 1:
-            target = out.facts[into.pop()]
-            target.evidence |= fact.evidence
-            out.drop_fact(key)
+            out.fold_fact(key, into.pop())
 
 
 def _fold_short_bodies(out: Resolved) -> None:
@@ -213,10 +219,7 @@ def _fold_short_bodies(out: Resolved) -> None:
             longer = [(k, lab) for k, lab in facts if k != short and k in out.facts
                       and len(lab) > len(label) > 1 and lab.endswith(label)]
             if len({lab for _, lab in longer}) == 1:  # one longer name, not 县委办公室 and
-                into = out.facts[min(k for k, _ in longer)]  # 县政府办公室 for 办公室
-                into.evidence |= out.facts[short].evidence
-                into.written |= out.facts[short].written
-                out.drop_fact(short)
+                out.fold_fact(short, min(k for k, _ in longer))  # 县政府办公室 for 办公室
 
 
 def _entity_attrs(out: Resolved, ent: Entity, m: Mention) -> None:

@@ -9,11 +9,11 @@ import re
 
 from .context import Ctx, NMention, rx
 from .orgsplit import _split_org_title
-from .persons import ELECTS, elected_more, elected_names
+from .persons import ELECTS, NOTE, elected_more, elected_names
 from .roles import _posts, _role
 from .titles import title_ending_at
 
-_NOTE = r"(?:[（(][^（）()\n]{1,10}[）)])?"  # 马某某（回族）当选为…: a note after the name
+_NOTE = rf"(?:{NOTE})?"  # 马某某（回族）当选为…: a note after the name
 _AFTER = re.compile(_NOTE + r"(?:当选|被选举|被推选|被任命|被提名|被聘|获任|出任)为?")
 _BEFORE = re.compile(r"(?:选举|推选|任命|选|聘任|聘请)$")
 

@@ -36,10 +36,10 @@ from .rosters import layout_persons, roster_lines, unpadded
 from .titles import title_ending_at
 
 
-def _add(ctx: Ctx, span: tuple[int, int] | None, source: str) -> None:
+def _add(ctx: Ctx, span: tuple[int, int] | None, source: str, name: str = "") -> None:
     if span and span[1] > span[0]:
         s, e = span
-        ctx.add(NMention(s, e, "Person", ctx.text[s:e], source))
+        ctx.add(NMention(s, e, "Person", name or ctx.text[s:e], source))
 
 
 HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*|【[^】\n]{4,12}】[ \t]*"
@@ -55,7 +55,8 @@ _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
 
 
-_NOTE_END = re.compile(r"[（(][^（）()\n]{1,10}[）)]$")
+NOTE = r"[（(][^（）()\n]{1,10}[）)]"  # a note in brackets after a name: （女，回族）
+_NOTE_END = re.compile(NOTE + "$")
 
 
 def _before_note(text: str, p: int) -> int:
@@ -204,13 +205,19 @@ _MORE = re.compile(r"[，,]((?:[\u4e00-\u9fff·]{2,12}?、)*[\u4e00-\u9fff·]{2,
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+")
 
 
-def elected_names(ctx: Ctx, m: re.Match[str]) -> list[tuple[int, int]]:
-    """The names ``ELECTS`` found (选举A、B、C为…), each a name where the words allow: all of
-    them, or none (not 选举产生新一届班子成员为)."""
+def _listed(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The spans of the 、-joined items of group 1 (A、B、C)."""
     spans, at = [], m.start(1)
     for name in m.group(1).split("、"):
         spans.append((at, at + len(name)))
         at += len(name) + 1
+    return spans
+
+
+def elected_names(ctx: Ctx, m: re.Match[str]) -> list[tuple[int, int]]:
+    """The names ``ELECTS`` found (选举A、B、C为…), each a name where the words allow: all of
+    them, or none (not 选举产生新一届班子成员为)."""
+    spans = _listed(m)
     for a, b in spans:
         name = ctx.text[a:b]
         if "·" in name:
@@ -231,10 +238,7 @@ def elected_more(ctx: Ctx, pos: int) -> list[tuple[int, int]]:
         m = _MORE.match(text, clause)
         if not m or m.end() > end:
             break
-        spans, at = [], m.start(1)
-        for name in m.group(1).split("、"):
-            spans.append((at, at + len(name)))
-            at += len(name) + 1
+        spans = _listed(m)
         if not all(_DOTTED.fullmatch(text[a:b]) or ctx.aligned(a, b) and (
                 text[a] not in "由对向被把将从在") and (
                 b - a <= 3 or ctx.lex.is_surname_start(text[a:b]) == 2) and (
@@ -349,12 +353,9 @@ def roster_persons(ctx: Ctx) -> None:
     """Every name of a line that is a printed list of names (``kg.extract.rosters``)."""
     for _, _, spans in roster_lines(ctx):
         for s, e in spans:
-            name = unpadded(ctx.text[s:e])
-            if len(name) < e - s:  # 白　鹏: the name without the padding
-                if not ctx.covering(s, "Person"):
-                    ctx.add(NMention(s, e, "Person", name, "roster"))
-            else:
-                _add(ctx, (s, e), "roster")
+            name = unpadded(ctx.text[s:e])  # 白　鹏: the name without the padding
+            if len(name) == e - s or not ctx.covering(s, "Person"):
+                _add(ctx, (s, e), "roster", name)
 
 
 def find_persons(ctx: Ctx) -> None:

@@ -23,21 +23,15 @@ from .titles import base_title, title_ending_at, titles_in
 
 def _outer_orgs(ctx: Ctx) -> list[NMention]:
     """The organisations named in the text that are not inside a longer one (内蒙古大学 in
-    内蒙古大学数学科学学院), in text order; found in one sweep and kept for the document."""
-    key = ("outer-orgs", len(ctx.mentions))
-    cached = getattr(ctx, "_outer_orgs_cache", None)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    orgs = sorted(ctx.of_label("Organization"), key=lambda m: (m.start, -m.end))
+    内蒙古大学数学科学学院), in text order, found in one sweep."""
     out, reach = [], -1
-    for m in orgs:
+    for m in sorted(ctx.of_label("Organization"), key=lambda m: (m.start, -m.end)):
         if m.end > reach or not out:  # not within the last longer name
             out.append(m)
             reach = max(reach, m.end)
         elif m.end == reach and m.start == out[-1].start and m.end - m.start == (
                 out[-1].end - out[-1].start):
             out.append(m)  # the same span twice
-    ctx._outer_orgs_cache = (key, out)
     return out
 
 
