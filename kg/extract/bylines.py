@@ -6,6 +6,7 @@ import re
 
 from .context import PUNCT, Ctx, NMention, rx
 from .names import BAD as _BAD
+from .names import is_minority_name, valid_name
 
 _NOT_NAME_ENDS = ("报道", "报导", "电", "讯", "代表", "同志", "整理")  # 青岛报道, 郝代表
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
@@ -43,5 +44,9 @@ def byline_persons(ctx: Ctx) -> None:
                         name[0] in _BAD and not ctx.lex.is_surname_start(name)) or (
                         ctx.lex.word_tags.get(name[:2]) in ("v", "vn", "d", "p")):
                     break  # 记者离开时: no name
+                if len(name) >= 4 and not padded and "·" not in name and not (
+                        valid_name(ctx, name) or is_minority_name(ctx, name)) and (
+                        len(role) == 1 or text[k.end() : k.end() + 1] in "，,。；"):
+                    break  # 记者兵分三路，…; 摄|影展开幕: no name (a byline's ends with a space)
                 ctx.add(NMention(k.start(), k.end(), "Person", name, "byline"))
                 p = k.end()

@@ -28,6 +28,8 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     strong = re.compile(
         rf"(?:当选为?|获选为?|是|也是|同为|作为(?:一名)?)(?:党的)?{c}代表{_NOT_DELEGATE}"
         rf"|(?:作为|也?是)[^，。；]{{0,8}}?出席(?:中国共产党|党的)?(?:{full})的[^，。；]{{0,6}}?代表"
+        r"(?:团(?:的一员|成员))?"
+        rf"|作为[^，。；]{{0,12}}?代表团的?(?:一员|成员)出席了?(?:中国共产党|党的)?(?:{full})"
         rf"|当选为?(?:[^，。；、“”代表]{{2,8}}?)?出席(?:党的)?{c}代表{_NOT_DELEGATE}"  # 为某省出席
         rf"|也?是[^，。；]{{0,16}}?的(?:党的)?{c}代表{_NOT_DELEGATE}"  # 是我市唯一的二十大代表
         rf"|(?:党的)?{c}代表(?:这个|的)身份|(?:党的)?{c}代表、"
@@ -36,7 +38,9 @@ def _cues(congress: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         r"|是(?:这次|本次)大会的代表"  # 他也是这次大会的代表 (in a text on the congress)
         rf"|以(?:党的)?(?:{c})?代表的?身份出席(?:全国党代会|(?:中国共产党|党的)?(?:{full}))"
         rf"|成为[^，。；]{{0,12}}?(?:党的)?{c}代表{_NOT_DELEGATE}"
-        rf"|、(?:党的)?{c}代表(?=[。；])")  # 是某合作社理事长、党的二十大代表。
+        rf"|、(?:党的)?{c}代表(?=[。；])"  # 是某合作社理事长、党的二十大代表。
+        rf"|(?<![访道同请邀])出席了?(?:中国共产党|党的)?(?:{full})(?![^，。；]{{0,6}}?代表"
+        r"|[^，。；]{0,2}(?:开幕|闭幕|新闻|记者|报告|精神))")  # 某某把出席党的二十大看作…
     weak = re.compile(rf"(?:当选为?|作为(?:一名)?)(?:一名)?代表{_NOT_DELEGATE}"
                       r"|(?<![可难足得所予加])以(?:一名)?代表的?身份")  # 以代表身份出席…
     listed = re.compile(rf"^[……等]*\d+名(?:(?:党的)?(?:{c})?代表|(同志)当选(?!为))")
@@ -67,6 +71,9 @@ _ONE_OF = re.compile(r"(?:^|[，,])也?是(?:其中)?\d+名" + _OTHER_KIND + r"[
 _MEMBER = re.compile(r"(?:^|(?<=[，,他她]))也?是[^，。；“”]{0,10}代表团" + _OTHER_KIND
                      + r"[^，。；“”]{0,10}?的?代表"
                      r"(?:之一)?(?![团大会])")
+# 这位…获得者，是江西代表团的一员 (in a text on the congress)
+_CREW = re.compile(r"(?:^|(?<=[，,他她]))也?是[^，。；“”]{0,10}代表团" + _OTHER_KIND
+                   + r"的?(?:一员|成员)")
 
 
 def congress_names(congress: str) -> tuple[str, ...]:
@@ -214,7 +221,7 @@ _PROFILES = re.compile(r"代表(?:风采|心声|之声|访谈)"
                        r"|(?:认识|介绍|走近)(?:其中|这)?[\d一二三四五六七八九十]+位")
 _LOOSE = re.compile(r"成为|也?是[^，。；]*(?<!党)的")  # not the 的 of 党的
 _PRONOUN = re.compile(rf"这位|自己|{HE_SHE.pattern}")
-_ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票]{0,4}")
+_ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票将把刚即]{0,4}")
 
 
 def _joined_to(ctx: Ctx, last: NMention, people: list[NMention]) -> list[NMention]:
@@ -308,10 +315,13 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             _add(ctx, nxt, m.start(), nxt.end, "cue-next-person")
     for s, e in ctx.sentences:
         sent = text[s:e]
-        cue = next((m for m in strong.finditer(sent) if not m.group().endswith("、")), None) or (
+        found = [m for m in strong.finditer(sent) if not m.group().endswith("、")]
+        cue = next((m for m in found if not m.group().startswith("出席")), None) or (
             _weak_cue(weak, text, s, e, congress) if in_context else None) or (  # 二十大代表、某某
             _MEMBER.search(sent) if members else None) or (
-            _ONE_OF.search(sent) if in_context else None)
+            _ONE_OF.search(sent) if in_context else None) or (
+            _CREW.search(sent) if in_context else None) or (
+            found[0] if found else None)  # 出席党的二十大: the last resort (作为代表出席…)
         people = _persons_in(ctx, s, e)
         relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
@@ -335,8 +345,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                     re.match(r"[，,][他她](?![们的])", text[s + cue.end() :])) and (
                     prev := previous_person(ctx, s, he_or_she(sent))):  # 作为…的二十大代表，她…
                 _add(ctx, prev, cue_at, s + cue.end(), "cue-anaphora")
-            elif not any(p.end <= cue_at for p in people) and (
-                    pron := _PRONOUN.search(text[s:cue_at])) and not (
+            elif not any(p.end <= cue_at for p in people) and not cue.group().startswith(
+                    "出席") and (pron := _PRONOUN.search(text[s:cue_at])) and not (
                     pron.group() == "自己" and (speaker or re.search(  # “得知自己当选…”某某说
                         r"“[^”]*$", text[s:cue_at]))) and (
                     prev := previous_person(ctx, s, he_or_she(sent))):  # 这位女教师当选…
@@ -364,7 +374,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 subject = [p for p in people if p.end <= cue_at]
                 if subject:
                     _add(ctx, subject[-1], cue_at, s + cue.end(), "cue-subject")
-            elif _PRONOUN.search(sent):  # 今年6月他当选…
+            elif _PRONOUN.search(sent) and not cue.group().startswith("出席"):  # 今年6月他当选…
                 prev = previous_person(ctx, s, he_or_she(sent))
                 if prev:
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")

@@ -183,6 +183,8 @@ def _honour_holder(ctx: Ctx, s: int, e: int) -> NMention | None:
 
 def find_honours(ctx: Ctx) -> None:
     from .fiches import fiche_honours
+    from .tables import place_row_honours
 
     named_honours(ctx, triggered_honours(ctx))
     fiche_honours(ctx)
+    place_row_honours(ctx)

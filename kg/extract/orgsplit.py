@@ -15,7 +15,8 @@ _ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党�
              "车间": "车间", "合作社": "合作社"}
 _AGENCY = re.compile(r"(新华社|本报|本刊|中新社|央视|本台|总台"
                      r"|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|报社|通讯社|电视台)|[\u4e00-\u9fff]{1,8}?融媒体中心"
-                     r"|[\u4e00-\u9fff]{2,8}?报(?=讯|[\u4e00-\u9fff]{0,4}记者))")
+                     r"|[\u4e00-\u9fff]{2,8}?报(?=讯|[·・]?[\u4e00-\u9fff]{0,4}记者)"
+                     r"|(?<=来源[：:])[\u4e00-\u9fff]{2,10}(?=[ \t　]))")
 
 
 def _org_suffix_end(ctx: Ctx, s: int, e: int) -> int:
@@ -94,6 +95,10 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
         home = _home(ctx, _SCHOOL[own.group(1) if own else stretch])
         if home:
             return home, stretch[own.end() :] if own else ""
+    if stretch == "厂" or stretch[:1] == "厂" and stretch[1:] in ctx.lex.org_suffixes:
+        factory = _antecedent(ctx, "厂", s)  # 厂党委书记, 厂工会主席: the factory named before
+        if factory != "厂":
+            return factory, stretch[1:]
     if len(stretch) <= 1:  # 县|人大代表: a level word, no organisation
         return "", stretch
     if stretch in _DEICTIC:  # 是这里的|班长: no name of a body

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NMention, occurrences, rx
-from .name_spans import _left_ok
+from .name_spans import _left_ok, name_after
+from .names import valid_name
 from .persons import _add
 
 
@@ -23,6 +24,21 @@ def propagate(ctx: Ctx) -> None:
                 continue
             if s in ctx.tok_starts or _left_ok(ctx, s):
                 _add(ctx, (s, e), "repeat")
+
+
+def joined_persons(ctx: Ctx) -> None:
+    """党的二十大代表马某某和令狐某某来到…: a name joined by 和/与 to one found after a title or
+    a descriptor is a name too."""
+    text = ctx.text
+    for m in sorted(ctx.of_label("Person"), key=lambda m: m.start):
+        if m.source not in ("title", "descriptor") or text[m.end : m.end + 1] not in ("和", "与"):
+            continue
+        span = name_after(ctx, m.end + 1, strong=False)
+        if span and not ctx.covering(span[0], "Person") and (
+                span[1] in ctx.tok_starts or not text[span[1] : span[1] + 1].strip()
+                or text[span[1]] in "，。、；：") and valid_name(ctx, text[span[0] : span[1]]) and (
+                text[span[0] + 1 : span[1]] not in ctx.lex.common_words):
+            _add(ctx, span, m.source)
 
 
 _COUNTERS = set("一二两三四五六七八九十几每这那")  # 一张代表证: a numeral and a measure word

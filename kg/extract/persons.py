@@ -15,6 +15,7 @@ import re
 
 from .bylines import byline_persons
 from .context import PUNCT, Ctx, NMention, occurrences, rx
+from .name_lists import ELECTS, elected_more, elected_names
 from .name_spans import (
     _AFTER_NAME,
     _after_noun,
@@ -31,6 +32,7 @@ from .names import (
     minority_name_at,
     real_name,
     valid_name,
+    vouched_name,
 )
 from .rosters import layout_persons, roster_lines, unpadded
 from .titles import title_ending_at
@@ -45,14 +47,15 @@ def _add(ctx: Ctx, span: tuple[int, int] | None, source: str, name: str = "") ->
 HEADLINE = re.compile(r"^[ \t#]*(\d{1,2}[ \t]*[｜|丨.．、][ \t]*|【[^】\n]{4,12}】[ \t]*"
                       r"|[·•][ \t]*[^\n｜|丨：:]{2,12}[｜|丨][ \t]*)?"
                       r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})[：:]", re.M)
-_ELECT_ITEM = r"(?:(?!选举|推选|任命)[\u4e00-\u9fff·]){2,12}?"  # not 并决定|任命某某
-ELECTS = re.compile(rf"(?:选举|推选|任命)((?:{_ELECT_ITEM}、){{0,30}}{_ELECT_ITEM})为")
 # an item of a list set apart by ；, opened by a name and a comma
 _LIST_ITEM = re.compile(r"(?:[；;]以及|[：:；;])[ \t]*([\u4e00-\u9fff·]{2,10}?)(?=[，,])")
 _ETHNIC_COPULA = re.compile(r"是(?:一[名位个])?[\u4e00-\u9fff]{1,4}族"
                             r"(?:人|姑娘|小伙|干部|妇女|党员)?[，,。；]")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
+_NUMBERED = re.compile(r"(?:^|\n)[ \t]*[\d一二三四五六七八九十]{1,3}[．.、)）][ \t]*$")
+# a sentence opening 作为一名…代表， / 作为一名乡村医生，: the subject's name comes next
+_AS_OPENER = re.compile(r"(?:^|(?<=[。！？\n]))[ \t　]*作为[^，。；！？“”：\n]{2,30}?[，,]")
 
 
 NOTE = r"[（(][^（）()\n]{1,10}[）)]"  # a note in brackets after a name: （女，回族）
@@ -76,6 +79,13 @@ def _opening_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
             ctx, name, strong=True):
         return start, p
     return None
+
+
+def _numbered_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
+    """2．吉克某某，女，…: the whole item between its number and the comma, if a name."""
+    line = ctx.text.rfind("\n", 0, p) + 1
+    m = re.match(r"[ \t]*[\d一二三四五六七八九十]{1,3}[．.、)）][ \t]*", ctx.text[line:p])
+    return (line + m.end(), p) if m and vouched_name(ctx, ctx.text[line + m.end() : p]) else None
 
 
 def cue_persons(ctx: Ctx) -> None:
@@ -118,9 +128,18 @@ def cue_persons(ctx: Ctx) -> None:
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
     for m in _ETHNIC_OPENER.finditer(text):  # 马某某，(女，)回族，…: a profile's opening
-        span = name_before(ctx, m.start()) or _opening_name(ctx, m.start())
-        if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
+        span = name_before(ctx, m.start()) or _opening_name(ctx, m.start()) or _numbered_name(
+            ctx, m.start())
+        if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”" or _NUMBERED.search(
+                text, max(0, span[0] - 8), span[0])):  # 2．吉克某某，女，彝族，…
             _add(ctx, span, "copula")
+    for m in _AS_OPENER.finditer(text):  # 作为一名来自基层的党的二十大代表，某某深感…
+        span = name_after(ctx, m.end(), strong=False)
+        if span and span[1] in ctx.tok_starts and not any(
+                ctx.covering(span[0], kind) for kind in ("Person", "Place", "Organization")) and (
+                not text.endswith(("村", "乡", "镇"), span[0], span[1])) and (
+                text[span[0] + 1 : span[1]] not in ctx.lex.common_words):
+            _add(ctx, span, "as-opener")
     for m in _ETHNIC_COPULA.finditer(text):  # 最后登台的乌云其木格是蒙古族，…
         span = name_before(ctx, m.start())
         if span and not ctx.covering(span[0], "Person"):
@@ -161,7 +180,9 @@ def cue_persons(ctx: Ctx) -> None:
                              or text[span[0] + 1 : span[1]] not in ctx.lex.common_words)):
                 _add(ctx, span, "descriptor")
     for word in cues.get("after_name", []):
-        for at, _ in occurrences(text, word):
+        for at, end in occurrences(text, word):
+            if text.startswith(("候选", "人选", "名额", "资格"), end):
+                continue  # 某某曾进入代表候选人…名单: no form of address
             span = name_before(ctx, at)
             if span and len(text[span[0] : span[1]]) >= 2 and (
                     _left_ok(ctx, span[0]) or text[span[0] - 1 : span[0]] == "的" or (
@@ -187,7 +208,8 @@ def cue_persons(ctx: Ctx) -> None:
             given = text[at + len(surname) : span[1]] if span else ""
             titled = title_ending_at(ctx, at)  # 部长令|狐晓峰宣读: after a title
             if span and (at in ctx.tok_starts or titled) and (
-                    text[span[1] : span[1] + 1] in _AFTER_NAME or titled) and not ctx.covering(
+                    text[span[1] : span[1] + 1] in _AFTER_NAME or titled
+                    or text[span[1] : span[1] + 1].isdigit()) and not ctx.covering(
                     at, "Person") and not any(given.endswith(w) for w in (
                         *cues.get("after_name", []), *cues.get("name_tail", []))):
                 _add(ctx, span, "compound-surname")
@@ -195,59 +217,10 @@ def cue_persons(ctx: Ctx) -> None:
     for m in re.finditer(r"\d{1,3}岁的", text):  # 31岁的欧阳思远，是…
         span = name_after(ctx, m.end(), strong=False)
         name = text[span[0] : span[1]] if span else ""
-        if span and len(name) >= 3 and text[span[1] : span[1] + 1] in "，,是在曾说" and not (
+        if span and len(name) >= 3 and text[span[1] : span[1] + 1] in "，,是在曾说从" and not (
                 name in ctx.lex.common_words or ctx.lex.titles.ending_at(name, len(name))
                 or name.endswith(plain)):  # not 30岁的高工 (two characters), 80岁的张大爷
             _add(ctx, span, "age")
-
-
-_MORE = re.compile(r"[，,]((?:[\u4e00-\u9fff·]{2,12}?、)*[\u4e00-\u9fff·]{2,12}?)为")
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+")
-
-
-def _listed(m: re.Match[str]) -> list[tuple[int, int]]:
-    """The spans of the 、-joined items of group 1 (A、B、C)."""
-    spans, at = [], m.start(1)
-    for name in m.group(1).split("、"):
-        spans.append((at, at + len(name)))
-        at += len(name) + 1
-    return spans
-
-
-def elected_names(ctx: Ctx, m: re.Match[str]) -> list[tuple[int, int]]:
-    """The names ``ELECTS`` found (选举A、B、C为…), each a name where the words allow: all of
-    them, or none (not 选举产生新一届班子成员为)."""
-    spans = _listed(m)
-    for a, b in spans:
-        name = ctx.text[a:b]
-        if "·" in name:
-            if not _DOTTED.fullmatch(name):
-                return []
-        elif not (ctx.aligned(a, b) and b - a <= 4 and valid_name(ctx, name, strong=True)):
-            return []
-    return spans
-
-
-def elected_more(ctx: Ctx, pos: int) -> list[tuple[int, int]]:
-    """选举A为省委书记，B、C为省委副书记: the names of the clauses that follow the first,
-    each a 、-joined list before 为, to the sentence's end."""
-    text, out = ctx.text, []
-    end = ctx.sentence_of(pos)[1]
-    clause = text.find("，", pos, end)
-    while clause >= 0:
-        m = _MORE.match(text, clause)
-        if not m or m.end() > end:
-            break
-        spans = _listed(m)
-        if not all(_DOTTED.fullmatch(text[a:b]) or ctx.aligned(a, b) and (
-                text[a] not in "由对向被把将从在") and (
-                b - a <= 3 or ctx.lex.is_surname_start(text[a:b]) == 2) and (
-                valid_name(ctx, text[a:b]) or is_minority_name(ctx, text[a:b]))
-                   for a, b in spans):
-            break  # not …，本次大会为期两天, …，由某某为秘书长
-        out += spans
-        clause = text.find("，", m.end(), end)
-    return out
 
 
 def _plain_three(ctx: Ctx, span: tuple[int, int]) -> bool:
@@ -354,6 +327,8 @@ def roster_persons(ctx: Ctx) -> None:
     for _, _, spans in roster_lines(ctx):
         for s, e in spans:
             name = unpadded(ctx.text[s:e])  # 白　鹏: the name without the padding
+            if len(name) > 4 and ctx.lex.titles.ending_at(name, len(name)):
+                continue  # 新甘肃·甘肃日报记者 苏某: a paper's reporter, named after it
             if len(name) == e - s or not ctx.covering(s, "Person"):
                 _add(ctx, (s, e), "roster", name)
 
@@ -362,6 +337,7 @@ def find_persons(ctx: Ctx) -> None:
     from .fiches import fiche_persons
     from .person_repeats import (
         dotted_aliases,
+        joined_persons,
         places_in_names,
         propagate,
         shorter_names,
@@ -375,6 +351,7 @@ def find_persons(ctx: Ctx) -> None:
     fiche_persons(ctx)
     roster_persons(ctx)
     list_persons(ctx)
+    joined_persons(ctx)
     propagate(ctx)
     shorter_names(ctx)
     surname_aliases(ctx)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Division
-from .context import Ctx, NMention, is_cjk
+from .context import Ctx, NMention, is_cjk, occurrences
 
 LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4,
               "village": 5, "other": 6}
@@ -130,6 +130,22 @@ def sub_places(ctx: Ctx) -> None:
         queue.insert(0, child)
 
 
+def repeated_places(ctx: Ctx) -> None:
+    """A township or village found after its county (泽库县宁秀乡) is that place where the
+    text names it alone too (宁秀乡卫生院院长某某): its name is known from then on."""
+    text, found = ctx.text, {}
+    for m in ctx.of_label("Place"):
+        if m.source == "chain" and len(m.text) >= 3:
+            found.setdefault(m.text, m)
+    for name, first in found.items():
+        for at, _ in occurrences(text, name):
+            if not ctx.covering(at, "Place") and not ctx.covering(at + len(name) - 1, "Place") and (
+                    at in ctx.tok_starts or not is_cjk(text[at - 1 : at] or " ")
+                    or text[at - 1] in "在的是和与及到"):
+                ctx.add(NMention(at, at + len(name), "Place", name, "chain",
+                                 {**first.attrs, "first_at": str(first.start)}))
+
+
 def dateline_places(ctx: Ctx) -> None:
     """新华社北京9月26日电 / 本报拉萨9月28日讯: the place between agency and date."""
     for m in _DATELINE.finditer(ctx.text):
@@ -164,4 +180,5 @@ def find_places(ctx: Ctx) -> None:
     gazetteer_places(ctx)
     dateline_places(ctx)
     sub_places(ctx)
+    repeated_places(ctx)
     area_places(ctx)

@@ -67,6 +67,9 @@ def find_regions(ctx: Ctx) -> None:
         if place:
             _region(ctx, f.args["person"], place, f.start, f.end, "organisation-place")
             done.add(f.args["person"])
+    from .tables import place_row_regions
+
+    place_row_regions(ctx, done)  # 内蒙古　某某　某苏木牧民: the row's place
     for p in sorted(ctx.of_label("Person"), key=lambda m: m.start):
         if p.text in done or p.source == "byline":
             continue
@@ -169,6 +172,10 @@ def _chain_text(ctx: Ctx, place: NMention) -> str:
     cur = place
     while True:
         prev = next((m for m in ctx.of_label("Place") if m.end == cur.start), None)
+        if not prev and "first_at" in cur.attrs:  # 宁秀乡 alone: as written the first time
+            first = int(cur.attrs["first_at"])
+            cur = next((m for m in ctx.of_label("Place") if m.start == first), cur)
+            prev = next((m for m in ctx.of_label("Place") if m.end == cur.start), None)
         if not prev:
             break
         chain.insert(0, prev)

@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, NFact
-from .titles import base_title
+from .role_fact import _outer_orgs
+from .titles import base_title, title_ending_at
+
+_WORKS_AT = re.compile(r"(?:在|到|回到|进入|来到|留在)$")
+_BECAME = re.compile(r"(?:当|做|干)了?|成为了?|担任")
+_COUNTED = re.compile(r"(?:一名|一位|一个)?")
 
 
 def work_places(ctx: Ctx) -> None:
@@ -37,6 +42,28 @@ def work_places(ctx: Ctx) -> None:
                 f.args["org"] = max(scene, key=lambda o: o.end - o.start).text
 
 
+def joined_as(ctx: Ctx) -> None:
+    """某某…回到泽库县藏医院当了一名医生: a post taken at a body, said of the one person the
+    sentence names before it."""
+    text = ctx.text
+    for org in ctx.of_label("Organization"):
+        verb = _BECAME.match(text, org.end)
+        if not verb or not _WORKS_AT.search(text, max(0, org.start - 2), org.start):
+            continue
+        counted = _COUNTED.match(text, verb.end())
+        s, e = ctx.sentence_of(org.start)
+        clause_end = min([k for k in (text.find(c, counted.end(), e) for c in "，。；、")
+                          if k >= 0] or [e])
+        t = title_ending_at(ctx, clause_end)
+        people = {m.attrs.get("alias_of", m.text): m for m in ctx.of_label("Person")
+                  if s <= m.start and m.end <= org.start}
+        if t and t[0] == counted.end() and len(people) == 1:
+            person = next(iter(people.values()))
+            ctx.facts.append(NFact("role", {"person": person.attrs.get("alias_of", person.text),
+                                            "title": text[t[0] : t[1]], "org": org.text},
+                                   person.start, t[1], "joined-as"))
+
+
 def shared_bodies(ctx: Ctx, bare: list[NFact]) -> None:
     """某分公司党委书记甲、经理乙: 乙's post is at 甲's body."""
     text = ctx.text
@@ -47,6 +74,27 @@ def shared_bodies(ctx: Ctx, bare: list[NFact]) -> None:
                     and g.args["person"] == p.attrs.get("alias_of", p.text) and g.end == p.end]
             if prev:
                 f.args["org"] = prev[-1].args["org"]
+
+
+def carried_bodies(ctx: Ctx, bare: list[NFact]) -> None:
+    """集团党委副书记甲…。党委副书记乙: 乙's post is at the body of the last post in the
+    paragraph that opens with the same party body (``[carried_bodies]``); the posts written
+    with it (党委常委、总会计师乙) share it."""
+    text = ctx.text
+    words = ctx.lex.person_cues.get("carried_bodies", [])
+    for f in bare:
+        word = next((w for w in words if f.args["title"].startswith(w)), "")
+        if not word or f.args["org"]:
+            continue
+        para = text.rfind("\n", 0, f.start) + 1
+        before = [g for g in ctx.facts if g.kind == "role" and g.args["org"]
+                  and para <= g.start < f.start and g.args["person"] != f.args["person"]
+                  and word in g.args["title"]]
+        if before:
+            org = max(before, key=lambda g: g.start).args["org"]
+            for g in bare:  # the other posts of the same chain
+                if g.start == f.start and g.end == f.end and not g.args["org"]:
+                    g.args["org"] = org
 
 
 def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
@@ -65,6 +113,10 @@ def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
             if named:
                 f.args["org"] = max(named, key=lambda o: (o.end, o.end - o.start)).text
                 break
+        only = {o.text for o in _outer_orgs(ctx)
+                if o.end <= f.start and o.text.endswith(endings)}
+        if not f.args["org"] and len(only) == 1:  # 厂长某某, pages after the one factory named
+            f.args["org"] = only.pop()
 
 
 def _paragraph_starts(text: str, at: int, n: int) -> list[int]:
@@ -79,10 +131,12 @@ def _paragraph_starts(text: str, at: int, n: int) -> list[int]:
 
 
 def bodies_of_bare_titles(ctx: Ctx) -> None:
+    joined_as(ctx)
     work_places(ctx)
     bare = [f for f in ctx.facts if f.kind == "role" and not f.args["org"]
             and f.rule == "title-before-name"]
     shared_bodies(ctx, bare)
+    carried_bodies(ctx, bare)
     implied_bodies(ctx, bare)
     ctx.facts = [f for f in ctx.facts if not (  # 维吾尔族警官某某, 哈萨克族牧民某某:
         f.rule == "title-ethnic" and not f.args["org"])]  # who one is, not a post

@@ -13,92 +13,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 
-from .context import Ctx, NFact, NMention
-from .orgsplit import _AGENCY, _antecedent, _one_org, _split_org_title
+from .context import Ctx, NMention
+from .orgsplit import _AGENCY, _antecedent, _split_org_title
+from .role_fact import _role
 from .spans import expand_left
 from .titles import base_title, title_ending_at, titles_in
-
-
-def _outer_orgs(ctx: Ctx) -> list[NMention]:
-    """The organisations named in the text that are not inside a longer one (内蒙古大学 in
-    内蒙古大学数学科学学院), in text order, found in one sweep."""
-    out, reach = [], -1
-    for m in sorted(ctx.of_label("Organization"), key=lambda m: (m.start, -m.end)):
-        if m.end > reach or not out:  # not within the last longer name
-            out.append(m)
-            reach = max(reach, m.end)
-        elif m.end == reach and m.start == out[-1].start and m.end - m.start == (
-                out[-1].end - out[-1].start):
-            out.append(m)  # the same span twice
-    return out
-
-
-def _named_before(ctx: Ctx, entry: str, start: int, last: bool) -> str:
-    """An organisation named before ``start``, not inside a longer name, whose name ends with
-    the word of a ``word=ending|ending`` entry (or with one of its endings), and is longer
-    than the word: the last one (``last``: 该舰, the ship just named; or one in the same
-    paragraph), else the one named most often, the first of those (学校: the profile's
-    school, not a former pupil's university)."""
-    word, _, more = entry.partition("=")
-    ends = (word, *more.split("|")) if more else (word,)
-    named = [m for m in _outer_orgs(ctx)
-             if m.end <= start and m.text.endswith(ends) and len(m.text) > len(word)]
-    if not named:
-        return ""
-    para = ctx.text.rfind("\n", 0, start) + 1  # 为粤芯提供设备的，是某公司。公司创办人某某
-    if last or max(m.start for m in named) >= para:
-        return max(named, key=lambda m: m.end).text
-    times = Counter(m.text for m in named)
-    return max(named, key=lambda m: (times[m.text], -m.start)).text
-
-
-def _this_body(ctx: Ctx, title: str, start: int) -> tuple[str, str]:
-    """该舰政治委员: (the last organisation named before ``start`` whose name ends with 舰,
-    政治委员); else ("", the title as written). The words are ``person_cues.txt [this_body]``."""
-    lead = 1 if title.startswith("该") else 0  # 该|舰政治委员 when the words cut there
-    if not lead and not ctx.text.endswith("该", 0, start):
-        return "", title
-    for entry in ctx.lex.person_cues.get("this_body", []):
-        word = entry.partition("=")[0]
-        if title.startswith(word, lead) and len(title) > lead + len(word) + 1:  # not 该局|长
-            body = _named_before(ctx, entry, start, last=True)
-            return (body, title[lead + len(word) :]) if body else ("", title)
-    return "", title
-
-
-def _generic_body(ctx: Ctx, org: str, start: int) -> str:
-    """学校 in 学校党委书记、校长某某: the school named last before (``[generic_bodies]``)."""
-    for entry in ctx.lex.person_cues.get("generic_bodies", []):
-        if entry.partition("=")[0] == org:
-            return _named_before(ctx, entry, start, last=False) or org
-    return org
-
-
-def _role(ctx: Ctx, person: NMention, org: str, title: str, start: int, rule: str) -> None:
-    if not org:
-        org, title = _this_body(ctx, title, start)
-    else:
-        org = _generic_body(ctx, org, start)
-    if title.startswith("的") and len(title) > 2:  # 某中学的语文教师: 语文教师 at 某中学
-        title = title[1:]
-    args = {"person": person.attrs.get("alias_of", person.text), "title": title,
-            "org": _one_org(ctx, org)}
-    if org and not ctx.text.startswith(org, start):  # 自治区 read as 西藏自治区: keep both
-        word = next((w for w in ("自治区", "省") if ctx.text.startswith(w, start)), "")
-        if word:
-            args["org_text"] = word
-    s, e = min(start, person.start), max(start, person.end)
-    if rule == "title-after-name":
-        e = max(e, ctx.clause_of(start)[1])
-    ctx.facts.append(NFact("role", args, s, e, rule))
-
 
 _CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9])[A-Z0-9-]{2,8}"
                    r"(?=[\u4e00-\u9fff]{0,4}$)")  # C919, CR450: letters and digits
 
 
+_SEAT = re.compile(r"、[^、，。；：“”\n]{2,24}代表$")  # 、某省第十四次党代会代表 before a name
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}[科室]")  # 感染科, 办公室: a unit of a body
 
 
@@ -113,6 +39,10 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
             for cue in ctx.lex.person_cues.get("byline", [])):  # contact line), not a byline
         pos -= 1
     t = title_ending_at(ctx, pos)
+    status = None if t else _SEAT.search(text[max(0, pos - 26) : pos])
+    if status:  # 某学院教授、甘肃省第十四次党代会代表某某: the posts before the seat
+        pos -= len(status.group())
+        t = title_ending_at(ctx, pos)
     if not t or (pos < p.start and "“" in text[max(0, t[0] - 12) : t[0]]):
         return  # “太空授课女教师”王某: an epithet, not a post
     titles = [t]
@@ -148,6 +78,8 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
         parent = org[: -(cut - s)] if len(org) > cut - s else ""  # 党委委员、感染科主任: the
     extra += text[cut:first]
     rule = "title-before-name"
+    if not org and extra.endswith("老") and not text[first:titles[0][1]].startswith("老"):
+        return  # 老牧民某某, 拜老藏医某某为师: an old herder, not a post
     if not org and re.fullmatch(r"[\u4e00-\u9fff]{1,5}族", extra):  # 壮族教师某某在某中学…:
         extra, rule = "", "title-ethnic"  # a post only if a body is found for it
     for word in ("村", "社区"):  # 村党支部书记某某: the village named before
@@ -216,7 +148,13 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
                                                                     p.start)  # a list's
     heads = p.start == s_start or item or (alone and text.startswith(("，是", "是"), end))
     colon = text[end : end + 1] in ("：", ":") and (p.start == 0 or text[p.start - 1] == "\n")
-    if not heads or text[end : end + 1] not in ("是", "，", "现", "任", "系") and not colon:
+    aged = re.match(r"今年\d{1,3}岁[，,]", text[end : end + 8])  # 某某今年46岁，藏族，是…
+    past = re.match(r"\d{4}年[^，。；]{2,30}[，,](?:如今|现在|目前)(?=是|任)", text[end:s_end])
+    if heads and past:  # 某某1996年考入某大学，如今是某所研究员、某室主任
+        _posts(ctx, p, end + past.end(), s_end, "title-after-name")
+        return
+    if not heads or text[end : end + 1] not in ("是", "，", "现", "任", "系") and not (
+            colon or aged):
         return  # 刘芳代表是…护士长 (来自岳阳的 before it) counts as the subject
     _posts(ctx, p, end + colon, s_end, "title-after-name")
 
@@ -253,6 +191,10 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
     leads = sorted(ctx.lex.person_cues.get("role_lead", []), key=lambda s: (-len(s), s))
     for seg in re.finditer(r"([^，；。、]+)(、?)", text[pos:s_end]):
         a, b = pos + seg.start(1), pos + seg.end(1)
+        if text.startswith(("拟任", "拟提名", "拟推荐", "拟为"), a):
+            break  # 现任某县委副书记、县长，拟任县委书记: a proposed post, not held
+        since = re.match(r"\d{4}年(?:\d{1,2}月)?(?:起|以来|开始)", text[a:b])
+        a += since.end() if since else 0  # 2010年起担任某村党支部书记
         for lead in leads:
             if text.startswith(lead, a):
                 a += len(lead)
@@ -322,7 +264,7 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
 
 
 _SCHOOLED = re.compile(r"\d{4}年[^，,。；]{0,30}毕业[^，,。；]{0,8}$")
-_DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族"
+_DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族|(?:今年)?\d{1,3}岁"
                           r"|\d{4}年(?:\d{1,2}月)?(?:出?生(?:于[\u4e00-\u9fff]{2,20})?|入党|参加工作)"
                           r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,9}学历"
                           r"|[\u4e00-\u9fff]{0,4}(?:博士|硕士|学士)(?:学位)?"
