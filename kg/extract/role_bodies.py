@@ -115,7 +115,8 @@ def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
                 break
         only = {o.text for o in _outer_orgs(ctx)
                 if o.end <= f.start and o.text.endswith(endings)}
-        if not f.args["org"] and len(only) == 1:  # 厂长某某, pages after the one factory named
+        if not f.args["org"] and reach > 1 and len(only) == 1:  # 厂长某某, pages after the
+            # one factory named (for titles whose body may be named paragraphs before)
             f.args["org"] = only.pop()
 
 
