@@ -140,3 +140,11 @@ def test_a_post_held_since_a_year(extract):
     r = extract("古丽巴哈尔·吐尔逊今年46岁，2012年起担任托帕村党支部书记，"
                 "曾获全国民族团结进步模范个人。\n")
     assert ("古丽巴哈尔·吐尔逊", "托帕村", "党支部书记") in roles_of(r)
+
+
+def test_the_new_cues_take_no_words_for_names_or_delegates(extract):
+    r = extract("党的二十大召开。村党支部书记王建国向出席党的二十大的全体同志致以问候。\n")
+    assert not delegates_of(r)
+    for text in ("他住在欧阳路5号。\n", "牛羊今年长得好。\n",
+                 "某县人民医院召开会议\n院长：高度重视\n", "牧民王建国和牛群一起转场。\n"):
+        assert names_of(extract(text), "Person") <= {"王建国"}, text

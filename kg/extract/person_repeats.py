@@ -37,7 +37,8 @@ def joined_persons(ctx: Ctx) -> None:
         if span and not ctx.covering(span[0], "Person") and (
                 span[1] in ctx.tok_starts or not text[span[1] : span[1] + 1].strip()
                 or text[span[1]] in "，。、；：") and valid_name(ctx, text[span[0] : span[1]]) and (
-                text[span[0] + 1 : span[1]] not in ctx.lex.common_words):
+                span[1] - span[0] >= 3) and not (  # not 和牛群一起
+                {text[span[0] : span[1]], text[span[0] + 1 : span[1]]} & ctx.lex.common_words):
             _add(ctx, span, m.source)
 
 

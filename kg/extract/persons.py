@@ -127,6 +127,10 @@ def cue_persons(ctx: Ctx) -> None:
             span = name_before(ctx, at)
             if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
                 _add(ctx, span, "copula")
+    for m in re.finditer(r"今年\d{1,3}岁", text):  # 某某今年46岁，…: a profile's opening
+        span = name_before(ctx, m.start())
+        if span and (span[0] == 0 or text[span[0] - 1] in "。！？\n”"):
+            _add(ctx, span, "copula")
     for m in _ETHNIC_OPENER.finditer(text):  # 马某某，(女，)回族，…: a profile's opening
         span = name_before(ctx, m.start()) or _opening_name(ctx, m.start()) or _numbered_name(
             ctx, m.start())
@@ -209,7 +213,8 @@ def cue_persons(ctx: Ctx) -> None:
             titled = title_ending_at(ctx, at)  # 部长令|狐晓峰宣读: after a title
             if span and (at in ctx.tok_starts or titled) and (
                     text[span[1] : span[1] + 1] in _AFTER_NAME or titled
-                    or text[span[1] : span[1] + 1].isdigit()) and not ctx.covering(
+                    or re.match(r"\d{4}年|\d{1,3}岁", text[span[1] : span[1] + 5])
+                    and text[span[1] - 1] not in "路街村组号") and not ctx.covering(
                     at, "Person") and not any(given.endswith(w) for w in (
                         *cues.get("after_name", []), *cues.get("name_tail", []))):
                 _add(ctx, span, "compound-surname")

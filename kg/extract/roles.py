@@ -39,7 +39,7 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
             for cue in ctx.lex.person_cues.get("byline", [])):  # contact line), not a byline
         pos -= 1
     t = title_ending_at(ctx, pos)
-    status = None if t else _SEAT.search(text[max(0, pos - 26) : pos])
+    status = None if t else _SEAT.search(text[max(0, pos - 27) : pos])
     if status:  # 某学院教授、甘肃省第十四次党代会代表某某: the posts before the seat
         pos -= len(status.group())
         t = title_ending_at(ctx, pos)

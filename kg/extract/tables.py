@@ -138,7 +138,8 @@ def post_lines(ctx: Ctx) -> Iterator[tuple[int, int, str, list[tuple[int, int]]]
         post = key in ctx.lex.titles  # after a post a name may be any name-shaped word;
         while p < b:  # after another key (第一村民小组：) it must be a name proper
             n = _LINE_NAME.match(text, p, b)
-            if not n or not (vouched_name if post else real_name)(ctx, n.group(1)):
+            if not n or not (vouched_name if post and len(n.group(1)) <= 3 else real_name)(
+                    ctx, n.group(1)):
                 break
             names.append(n.span(1))
             p = n.end()
@@ -151,8 +152,9 @@ def post_lines(ctx: Ctx) -> Iterator[tuple[int, int, str, list[tuple[int, int]]]
 
 
 def post_line_persons(ctx: Ctx) -> None:
-    for _, _, _, names in post_lines(ctx):
-        for s, e in names:
+    bylines = tuple(ctx.lex.person_cues.get("byline", []))
+    for _, _, key, names in post_lines(ctx):
+        for s, e in names if not key.endswith(bylines) else ():  # 编辑：某某: the byline rule
             if not ctx.covering(s, "Person"):
                 ctx.add(NMention(s, e, "Person", ctx.text[s:e], "roster"))
 
@@ -163,9 +165,12 @@ def post_line_roles(ctx: Ctx) -> None:
     from .role_fact import _role
 
     text, body, rows = ctx.text, None, {a: (key, names) for a, _, key, names in post_lines(ctx)}
+    if not rows:
+        return
+    all_orgs = ctx.of_label("Organization")
     for a, b in line_spans(text):
         if a not in rows:
-            orgs = [o for o in ctx.of_label("Organization") if a <= o.start and o.end <= b]
+            orgs = [o for o in all_orgs if a <= o.start and o.end <= b]
             heading = b - a <= 40 and not re.search(r"[。，,：:；]", text[a:b])
             if heading and text[a:b].strip() or _SECTION.match(text, a, b):  # a new section:
                 body = max(orgs, key=lambda o: o.end - o.start) if orgs and heading else None
