@@ -10,7 +10,7 @@ import re
 from .context import Ctx, NMention, rx
 from .name_lists import ELECTS, elected_more, elected_names
 from .orgsplit import _split_org_title
-from .persons import NOTE
+from .persons import ITEM_NUMBER, NOTE
 from .role_fact import _role
 from .roles import _posts
 from .titles import title_ending_at
@@ -119,7 +119,7 @@ def roles_resume(ctx: Ctx) -> None:
     for p in ctx.of_label("Person"):
         para = text.rfind("\n", 0, p.start) + 1
         if p.source != "byline" and re.fullmatch(  # (2．)某某，女，彝族，…
-                r"\s*(?:[\d一二三四五六七八九十]{1,3}[．.、)）]\s*)?", text[para : p.start]) and (
+                rf"\s*(?:{ITEM_NUMBER}\s*)?", text[para : p.start]) and (
                 text[p.end : p.end + 1] in "，,"):
             openers[para] = p
     for s, e in ctx.sentences:

@@ -53,7 +53,9 @@ _ETHNIC_COPULA = re.compile(r"是(?:一[名位个])?[\u4e00-\u9fff]{1,4}族"
                             r"(?:人|姑娘|小伙|干部|妇女|党员)?[，,。；]")
 _ETHNIC_OPENER = re.compile(r"[，,](?:[男女][，,](?:[\u4e00-\u9fff]{1,5}族|\d{4}年)"
                             r"|[\u4e00-\u9fff]{1,5}族)[，,（(\d]")
-_NUMBERED = re.compile(r"(?:^|\n)[ \t]*[\d一二三四五六七八九十]{1,3}[．.、)）][ \t]*$")
+ITEM_NUMBER = r"[\d一二三四五六七八九十]{1,3}[．.、)）]"  # 2． 十、 3) before a list's item
+_ITEM_HEAD = re.compile(rf"[ \t]*{ITEM_NUMBER}[ \t]*")
+_NUMBERED = re.compile(rf"(?:^|\n){_ITEM_HEAD.pattern}$")
 # a sentence opening 作为一名…代表， / 作为一名乡村医生，: the subject's name comes next
 _AS_OPENER = re.compile(r"(?:^|(?<=[。！？\n]))[ \t　]*作为[^，。；！？“”：\n]{2,30}?[，,]")
 
@@ -84,8 +86,8 @@ def _opening_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
 def _numbered_name(ctx: Ctx, p: int) -> tuple[int, int] | None:
     """2．吉克某某，女，…: the whole item between its number and the comma, if a name."""
     line = ctx.text.rfind("\n", 0, p) + 1
-    m = re.match(r"[ \t]*[\d一二三四五六七八九十]{1,3}[．.、)）][ \t]*", ctx.text[line:p])
-    return (line + m.end(), p) if m and vouched_name(ctx, ctx.text[line + m.end() : p]) else None
+    m = _ITEM_HEAD.match(ctx.text, line, p)
+    return (m.end(), p) if m and vouched_name(ctx, ctx.text[m.end() : p]) else None
 
 
 def cue_persons(ctx: Ctx) -> None:

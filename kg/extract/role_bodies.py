@@ -113,10 +113,11 @@ def implied_bodies(ctx: Ctx, bare: list[NFact]) -> None:
             if named:
                 f.args["org"] = max(named, key=lambda o: (o.end, o.end - o.start)).text
                 break
-        only = {o.text for o in _outer_orgs(ctx)
-                if o.end <= f.start and o.text.endswith(endings)}
-        if not f.args["org"] and reach > 1 and len(only) == 1:  # 厂长某某, pages after the
-            # one factory named (for titles whose body may be named paragraphs before)
+        if f.args["org"] or reach == 1:
+            continue
+        only = {o.text for o in _outer_orgs(ctx)  # 厂长某某, pages after the one factory
+                if o.end <= f.start and o.text.endswith(endings)}  # named (a title whose
+        if len(only) == 1:  # body may be named paragraphs before)
             f.args["org"] = only.pop()
 
 
