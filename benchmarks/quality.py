@@ -3,9 +3,9 @@
     python benchmarks/quality.py            # prints a table per corpus
 
 Corpora: the seeds (../shared/seeds with ../shared/gold, when present), the
-bundled sample corpus (kg/data/sample with benchmarks/gold/sample), and seventy-three
+bundled sample corpus (kg/data/sample with benchmarks/gold/sample), and seventy-six
 sets of texts in other styles under benchmarks/corpus/ (heldout, heldout2 ...
-heldout73), each written and annotated by someone who had not read the
+heldout76), each written and annotated by someone who had not read the
 code. Each was scored once before any rule was changed because of it (the
 README keeps those first figures: the honest estimate for unseen news); after
 that the rules were tuned on their errors too, so the figures printed here are
@@ -28,7 +28,7 @@ CORPORA = {
     "seeds": (SHARED / "seeds", SHARED / "gold"),
     "sample": (ROOT / "kg" / "data" / "sample", ROOT / "benchmarks" / "gold" / "sample"),
     **{name: (ROOT / "benchmarks" / "corpus" / name, ROOT / "benchmarks" / "gold" / name)
-       for name in ["heldout", *(f"heldout{k}" for k in range(2, 74))]},
+       for name in ["heldout", *(f"heldout{k}" for k in range(2, 77))]},
 }
 ROWS = ("entities", "entities.Person", "entities.Place", "entities.Organization",
         "entities.Event", "delegate", "role", "region", "honour", "facts")

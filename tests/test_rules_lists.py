@@ -290,7 +290,7 @@ def test_the_body_the_scene_is_set_in_is_the_posts(extract):
 def test_a_later_title_shares_the_place_written_before_the_first(extract):
     r = extract("珠海市委副书记、常务副市长司徒永明作政府工作报告。")
     roles = {(x["person"], x["org"], x["title"]) for x in facts_of(r, "role")}
-    assert ("司徒永明", "珠海", "常务副市长") in roles
+    assert ("司徒永明", "珠海市", "常务副市长") in roles
 
 
 def test_attendees_before_a_dotted_name(extract):

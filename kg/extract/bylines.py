@@ -7,6 +7,9 @@ import re
 from .context import PUNCT, Ctx, NMention, rx
 from .names import BAD as _BAD
 from .names import is_minority_name, valid_name
+from .orgsplit import _AGENCY
+from .role_fact import _role
+from .titles import title_ending_at
 
 _NOT_NAME_ENDS = ("报道", "报导", "电", "讯", "代表", "同志", "整理")  # 青岛报道, 郝代表
 _BYLINE_END = re.compile(r"[\s）)】」、，,]|$")
@@ -50,3 +53,40 @@ def byline_persons(ctx: Ctx) -> None:
                     break  # 记者兵分三路，…; 摄|影展开幕: no name (a byline's ends with a space)
                 ctx.add(NMention(k.start(), k.end(), "Person", name, "byline"))
                 p = k.end()
+
+
+def roles_byline(ctx: Ctx, p: NMention) -> None:
+    """记者 某某: a reporter of the agency named in the same line, or of the dateline."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, p.start) + 1
+    before = text[line_start : p.start]
+    roles = [r for r in ctx.lex.person_cues.get("byline", []) if r in before[-10:]]
+    role = max(roles, key=lambda r: before.rfind(r)) if roles else "记者"
+    if role in ("摄", "摄影"):
+        role = "记者"
+    t = None
+    if role == "记者" and "记者" in before:
+        t = title_ending_at(ctx, line_start + before.rfind("记者") + 2)
+    if t and t[0] >= line_start:
+        role = text[t[0] : t[1]]  # 全媒体记者, 首席记者
+    agencies = _AGENCY.findall(before)
+    paren = re.search(r"[（(]([\u4e00-\u9fff·]{2,14})$", text[line_start : t[0]]) if (
+        t and t[0] >= line_start) else None
+    if paren and paren.group(1) not in ctx.lex.titles:  # （中青报·中青网记者 某某）
+        agencies = [paren.group(1)]
+    if not agencies and t and t[0] >= line_start:  # 四川观察记者 某某: the name that opens
+        lead = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,8})", text[line_start : t[0]])  # the line
+        agencies = [lead.group(1)] if lead and lead.group(1) not in ctx.lex.titles else []
+    org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
+    if org == "本报":  # 来源：闽东日报 … 本报记者: the paper the page names
+        source = re.search(  # 来源：光明网-《光明日报》
+            r"来源[：:][^\n《]{0,12}?《?([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|报))", text)
+        org = source.group(1) if source else org
+    if not org:  # 黔西南日报　2022年10月28日　第03版 heading the page: its paper (本报 stays)
+        head = _MASTHEAD.match(text)
+        org = head.group(1) if head else org
+    _role(ctx, p, org, role, line_start, "byline")
+
+
+_MASTHEAD = re.compile(r"\s*([\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|报))"
+                       r"(?=[ \u3000\t]*(?:\n|\d{4}年))")

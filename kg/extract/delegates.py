@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .context import HE_SHE, Ctx, NMention, he_or_she, line_spans, previous_person, rx
+from .context import HE_SHE, Ctx, he_or_she, line_spans, previous_person, rx
+from .cue_subjects import joined_to, one_stretch, quoted_other, relative_subject, speaker_only
 from .delegations import add_delegate as _add
 from .delegations import delegation_context, delegation_members, delegation_regions
 from .delegations import persons_in as _persons_in
-from .rosters import caption_blocks, comma_blocks, heading_before, roster_lines
+from .rosters import caption_blocks, column_blocks, comma_blocks, heading_before, roster_lines
 from .titles import title_ending_at
 from .turns import announced_turns, corridor, speakers_in_turn
 
@@ -200,7 +201,8 @@ def roster_delegates(ctx: Ctx, congress: str) -> None:
                 if p:
                     _add(ctx, p, s, e, "roster")
     title = ctx.text[: ctx.text.find("\n", ctx.text.find("\n", ctx.text.find("\n") + 1) + 1)]
-    for heading, spans in caption_blocks(ctx):  # 部分当选代表名单如下：/ 某某（女）　posts …
+    for heading, spans in [*caption_blocks(ctx), *column_blocks(ctx)]:  # 部分当选代表名单
+        # 如下：/ 某某（女）　posts …; 某省出席…代表名单 / 某某（藏族） / 某某 …
         if "代表名单" in heading and any(n in heading or "当选代表" in heading and n in title
                                          for n in congress_names(congress)):
             for s, e in spans:
@@ -224,23 +226,6 @@ _PRONOUN = re.compile(rf"这位|自己|{HE_SHE.pattern}")
 _ADVERBS = re.compile(r"[光荣顺利已也还再次均都成功高票将把刚即]{0,4}")
 
 
-def _joined_to(ctx: Ctx, last: NMention, people: list[NMention]) -> list[NMention]:
-    """The people before ``last`` in a 、-joined run, each with its posts: A、posts B."""
-    out, nxt = [], last
-    for p in reversed([p for p in people if p.end <= last.start]):
-        between = ctx.text[p.end : nxt.start]
-        if not between.startswith("、") or re.search(r"[，。；,;]", between) or len(between) > 20:
-            break
-        out.append(p)
-        nxt = p
-    return out
-
-
-def _quoted_other(text: str, s: int, cue_at: int) -> bool:
-    """The cue's subject is 他/她 inside a quote: not the speaker."""
-    return bool(re.search(r"“[^”]*$", text[s:cue_at])) and text[cue_at - 1 : cue_at] in "他她"
-
-
 def _weak_cue(weak: re.Pattern[str], text: str, s: int, e: int,
               congress: str) -> re.Match[str] | None:
     """当选代表 / 作为代表, in a text on the congress: not of another congress the clause or
@@ -253,18 +238,6 @@ def _weak_cue(weak: re.Pattern[str], text: str, s: int, e: int,
             clause) and not _names_congress(text, s, e, congress):
         return None
     return m
-
-
-def _relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
-                      end: int) -> NMention | None:
-    """去年当选二十大代表的…书记X说: the cue describes the first person after it
-    (…代表的, no clause break between)."""
-    if ctx.text[cue_end : cue_end + 1] != "的":
-        return None
-    nxt = min((p for p in people if p.start > cue_end), key=lambda p: p.start, default=None)
-    if nxt and not any(ch in "，,；;。" for ch in ctx.text[cue_end : nxt.start]):
-        return nxt
-    return None
 
 
 def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
@@ -297,6 +270,9 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             ctx, m.end())}  # 01｜某某：, or 某某：某公司某班班长，… (a post right after)
         openers |= name_lines(ctx)
         for p in ctx.of_label("Person"):
+            note = re.match(r"[（(]([^（）()\n]*)[）)]", text[p.end : p.end + 90])
+            if note and "代表" in note.group(1) and not any(n in note.group(1) for n in known):
+                continue  # ——某某（省第十三次党代会代表，…）: a seat at another congress
             if p.source in ("name-line", "opener") or p.start in openers:
                 _add(ctx, p, p.start, p.end, "profile-name-line")
     either = "|".join(map(re.escape, known))
@@ -309,7 +285,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
         if comma and m.start() > 0 and text[m.start() - 1] not in "\n　 ":
             continue
         if nxt and (nxt.start == m.end() and not comma or m.group(1) and (
-                nxt.start - m.end() <= 45 and "。" not in text[m.end() : nxt.start])
+                nxt.start - m.end() <= 45 and one_stretch(text[m.end() : nxt.start]))
                 and not (comma and (re.search(r"[，；：“”]", text[m.end() : nxt.start])
                                     or not title_ending_at(ctx, nxt.start)))):
             _add(ctx, nxt, m.start(), nxt.end, "cue-next-person")
@@ -323,7 +299,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             _CREW.search(sent) if in_context else None) or (
             found[0] if found else None)  # 出席党的二十大: the last resort (作为代表出席…)
         people = _persons_in(ctx, s, e)
-        relative = _relative_subject(ctx, people, s + cue.end(), e) if cue else None
+        relative = relative_subject(ctx, people, s + cue.end(), e) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
             _add(ctx, relative, s + cue.start(), relative.end, "cue-relative")
         elif cue:
@@ -336,7 +312,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             following = [p for p in people if p.start == s + cue.end() + 1]
             if direct:  # X当选党的二十大代表, whoever speaks of it
                 _add(ctx, direct[-1], cue_at, s + cue.end(), "cue-direct")
-                for p in _joined_to(ctx, direct[-1], people):  # 某院教授A、某院辅导员B当选为…
+                for p in joined_to(ctx, direct[-1], people):  # 某院教授A、某院辅导员B当选为…
                     _add(ctx, p, p.start, s + cue.end(), "cue-direct")
             elif cue.group().startswith("作为") and following:  # 作为…的党的二十大代表，某某…
                 _add(ctx, following[0], cue_at, following[0].end, "cue-as")
@@ -356,7 +332,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                         _add(ctx, p, cue_at, p.end, "cue-together")
             elif text.endswith(("能", "能够", "可以", "希望", "争取"), s, cue_at):
                 pass  # 但能当选党的二十大代表，是…: what it means to be one, said of nobody
-            elif _quoted_other(text, s, cue_at):
+            elif quoted_other(text, s, cue_at):
                 pass  # 某某说：“我是十九大代表，她是二十大代表”: another, in a quote
             elif _LOOSE.match(cue.group()):  # 是…的二十大代表, 成为…代表: talk of delegates
                 subject = [p for p in people if p.end <= cue_at]  # unless said of the plain
@@ -366,6 +342,8 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
                 elif not subject and re.search(r"(?:^|，)[他她]也?$", text[s:cue_at]) and (
                         prev := previous_person(ctx, s, he_or_she(sent))):  # 这一次，他是…之一
                     _add(ctx, prev, s, s + cue.end(), "cue-anaphora")
+            elif speaker_only(ctx, people, s, (cue_at, s + cue.end()), e):
+                pass  # “自打当选党的二十大代表，中队长…”指导员某某说: said of another
             elif len(names) == 1:
                 _add(ctx, people[0], cue_at, s + cue.end(), "cue-single-person")
             elif speaker:

@@ -20,8 +20,18 @@ _ITEM_END = re.compile(r"[，。；！？\n]")
 
 def clean_honour(s: str) -> str:
     s = "".join(ch for ch in s if ch not in _QUOTES).strip(" 、，…")
+    s = re.sub(r"[\d一二两三四五六七八九十]+次$", "", s)  # 荣立一等功1次
     s = _TAIL.sub("", s).strip(" 、，等")
     return s
+
+
+_DATED = re.compile(r"(?:[^，。；“”]{2,10}[：:])?(?:\d{4}年[^，。；“”]{0,30}[，；])*"
+                    r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:被[^，。；“”]{1,8})?")
+# 2018年被评为…，2020年荣获…: a résumé's dated clauses, no subject of their own
+
+
+_THING = re.compile(r"(?:成果|项目|团队|集体|单位|企业|公司|集团|学校|医院|工程|产品|技术|作品)"
+                    r"(?:再次|又|也|均|都|先后|分别|荣)?$")
 
 
 def _subject(ctx: Ctx, pos: int) -> NMention | None:
@@ -29,10 +39,17 @@ def _subject(ctx: Ctx, pos: int) -> NMention | None:
     people = [m for m in ctx.of_label("Person") if s <= m.start and m.end <= pos
               and m.source != "byline"]
     if people:
-        return max(people, key=lambda m: m.start)
+        last = max(people, key=lambda m: m.start)
+        body = [o for o in ctx.of_label("Organization") if last.end < o.start and o.end <= pos
+                and ctx.text[o.start - 1] in "，：“‘"]  # a clause's subject, not 被某党委授予
+        if body and pos - body[-1].end <= 10:
+            return None  # 某某说：“特战一中队连续4年被评为…”: the unit's honour
+        return last
     lead = ctx.text[s:pos]
-    if len(lead) > 8 and not re.search(r"他|她|这位|其|该", lead):
+    if len(lead) > 8 and not re.search(r"他|她|这位|其|该", lead) and not _DATED.fullmatch(lead):
         return None  # a sentence with a subject of its own that is not a person
+    if _THING.search(lead) and not re.search(r"他|她|其", lead):
+        return None  # 集团公司两项成果获…奖: the subject is no person
     nearest = previous_person(ctx, s, he_or_she(lead))
     if nearest is None:
         return None

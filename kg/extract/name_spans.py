@@ -107,7 +107,8 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     tok = ctx.token_at(start)
     if tok and tok[0] < start and first_dot - tok[1] >= 2:
         start, tok = tok[1], ctx.token_at(tok[1])  # 新|疆…: the match began inside a word
-    while tok and tok[0] == start and first_dot - tok[1] >= 2 and (
+    after_title = bool(title_ending_at(ctx, start))  # 副书记|买合木提江·…: the name opens here
+    while tok and tok[0] == start and first_dot - tok[1] >= 2 and not after_title and (
             _lead_word(ctx, text[start : tok[1]]) or any(
                 m.label == "Place" and m.start == start and m.end == tok[1] for m in ctx.mentions)):
         start = tok[1]  # 是|阿不都热依木·…, 徒弟|艾克拜尔·…, 新疆|客商|艾山江·…
@@ -115,8 +116,16 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
     whole_line = text[end : end + 1] in ("\n", "") and (  # a name line, or a table's 职务：name
         text[start - 1 : start] in ("\n", "：", ":", "")) or (  # or a heading: 某某·某某：…
         text[end : end + 1] in ("：", ":") and text[start - 1 : start] in ("\n", ""))
+    past = 0  # the end of a known name part read over (哈布|都|拉: 都拉)
     for a, b in [] if whole_line else ctx.tokens_from(last_dot + 2, end):  # a name line: whole
         word = ctx.text[a:b]
+        if a < past:
+            continue
+        part = max((len(q) for q in ctx.lex.minority_parts if len(q) > len(word)
+                    and text.startswith(q, a) and a + len(q) <= end), default=0)
+        if part:
+            past = a + part
+            continue
         if len(word) == 1 and word in ctx.lex.minority_names.get("ending", []) and (
                 b == end and text[b : b + 1] in PUNCT):
             break  # 托乎|提：, a name's last syllable before a colon

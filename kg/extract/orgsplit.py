@@ -7,6 +7,7 @@ import re
 
 from .context import Ctx, most_named
 
+_LEVELS = set("省市县区州盟旗乡镇")  # 省长, 市委书记: a post of its own level's body
 _DEICTIC = {"这里", "那里", "这儿", "那儿", "这", "那", "当地", "本地", "其中",
             "一名", "一位", "一个"}  # 也是一名|护边员: no body named
 _ANAPHORA = {"村": "村", "村党支部": "村党支部", "村党委": "村党委", "乡": "乡", "镇": "镇",
@@ -106,7 +107,11 @@ def _split_org_title(ctx: Ctx, s: int, t0: int) -> tuple[str, str]:
     if counted:
         return stretch, ""
     if stretch in _ANAPHORA:
-        return _antecedent(ctx, stretch, s), ""
+        ante = _antecedent(ctx, stretch, s)
+        base = next((b for b in ("社区", "村") if stretch.startswith(b) and stretch != b), "")
+        if base and not ante.endswith(stretch) and ante.endswith(base):
+            return ante, stretch[len(base) :]  # 村党支部|委员 of 大利村: 党支部委员 at the village
+        return ante, ""
     body = stretch[1:]
     if stretch[0] in "乡镇县市" and body in ctx.lex.org_suffixes:  # 镇党委|书记 in a town's
         place = _antecedent(ctx, stretch[0], s)  # brief: the town named before, whose 党委书记
@@ -136,3 +141,28 @@ def _one_org(ctx: Ctx, org: str) -> str:
                 tail.endswith(x) for x in ctx.lex.org_suffixes):
             return head
     return org
+
+
+def _level_place(ctx: Ctx, first: int, title: str) -> str:
+    """The place a bare level's post (乡长, 副县长) belongs to: the last place of that level
+    named before it in the same sentence (在达地水族乡，乡长某某)."""
+    level = title.removeprefix("常务").removeprefix("副")[:1]
+    if level not in _LEVELS or not re.fullmatch(r"(?:常务)?副?[\u4e00-\u9fff]长", title):
+        return ""
+    s_start = ctx.sentence_of(first)[0]
+    places = [m for m in ctx.of_label("Place") if s_start <= m.start and m.end <= first
+              and m.text.endswith(level)]
+    return max(places, key=lambda m: m.end).text if places else ""
+
+
+def _place_committee(ctx: Ctx, s: int, first: int, end: int) -> str:
+    """兰州|市委书记: the title begins with the last character of a place named before it
+    and 委, so the body is the place's party committee (兰州市委), named whole."""
+    text = ctx.text
+    if text[first : first + 1] not in _LEVELS or text[first + 1 : first + 2] != "委" or (
+            end <= first + 2):
+        return ""
+    if not any(m.label == "Place" and m.start == s and m.end == first + 1
+               for m in ctx.mentions):
+        return ""
+    return text[s : first + 2]

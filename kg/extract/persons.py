@@ -34,7 +34,7 @@ from .names import (
     valid_name,
     vouched_name,
 )
-from .rosters import layout_persons, roster_lines, unpadded
+from .rosters import column_blocks, layout_persons, roster_lines, unpadded
 from .titles import title_ending_at
 
 
@@ -198,6 +198,8 @@ def cue_persons(ctx: Ctx) -> None:
                 _add(ctx, span, "address")  # 来自岳阳的刘芳代表
     for word in cues.get("intro", []):
         for m in rx(re.escape(word) + r"([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、)").finditer(text):
+            if word[0] in "他她" and not valid_name(ctx, m.group(1)):
+                continue  # 他叫苦不迭，…: no name
             _add(ctx, m.span(1), "intro")
     for line in HEADLINE.finditer(text):  # 某某：…, 02｜某某：… (a numbered profile's)
         s, e = line.span(2)
@@ -331,7 +333,8 @@ def list_persons(ctx: Ctx) -> None:
 
 def roster_persons(ctx: Ctx) -> None:
     """Every name of a line that is a printed list of names (``kg.extract.rosters``)."""
-    for _, _, spans in roster_lines(ctx):
+    lines = [spans for _, _, spans in roster_lines(ctx)]
+    for spans in lines + [spans for _, spans in column_blocks(ctx)]:
         for s, e in spans:
             name = unpadded(ctx.text[s:e])  # 白　鹏: the name without the padding
             if len(name) > 4 and ctx.lex.titles.ending_at(name, len(name)):

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .bylines import roles_byline
 from .context import Ctx, NMention
-from .orgsplit import _AGENCY, _antecedent, _split_org_title
+from .orgsplit import _LEVELS, _antecedent, _level_place, _place_committee, _split_org_title
 from .role_fact import _role
 from .spans import expand_left
 from .titles import base_title, title_ending_at, titles_in
@@ -24,6 +25,7 @@ _CODE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9])[
                    r"(?=[\u4e00-\u9fff]{0,4}$)")  # C919, CR450: letters and digits
 
 
+_CAME_FROM = re.compile(r"来自([^，。；、“”的]{2,30})的$")
 _SEAT = re.compile(r"、[^、，。；：“”\n]{2,24}代表$")  # 、某省第十四次党代会代表 before a name
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}[科室]")  # 感染科, 办公室: a unit of a body
 
@@ -66,6 +68,15 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
     s = min([s] + [m.start for m in ctx.of_label("Organization")  # 葡萄酒与园艺学院: a
                    if m.end == cut and clause_start <= m.start < s])  # name found whole
     org, extra = _split_org_title(ctx, s, cut)
+    committee = "" if org or cut != first else _place_committee(ctx, s, first, titles[0][1])
+    if not org and not extra and s == first:  # 在达地水族乡，乡长某某: the township's head
+        org = _level_place(ctx, first, text[first : titles[0][1]])
+    came = None if org or extra or s != first else _CAME_FROM.search(text, clause_start, first)
+    if came and any(came.group(1).endswith(suf) for suf, w in ctx.lex.org_suffixes.items()
+                    if w != "weak"):  # 来自某县完全小学的校长某某
+        org, s = came.group(1), came.start(1)
+    if committee:  # 兰州|市委书记 → 书记 at 兰州市委 (a post before it may chain to it)
+        org, extra = committee, ""
     dept = not org and base_title(text[first : titles[0][1]]) in (
         ctx.lex.person_cues.get("department_posts", []))
     if dept and s == cut:  # 感染|科护士|长吉克: the title begins inside a word
@@ -78,6 +89,9 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
         parent = org[: -(cut - s)] if len(org) > cut - s else ""  # 党委委员、感染科主任: the
     extra += text[cut:first]
     rule = "title-before-name"
+    if not org and extra[:1] in ("名", "位") and re.search(
+            r"[\d一二三四五六七八九十百千万多余几数]$", text[max(0, s - 1) : s]):
+        return  # 和100多名乡村医生拉家常: a count of people, not a post
     if not org and extra.endswith("老") and not text[first:titles[0][1]].startswith("老"):
         return  # 老牧民某某, 拜老藏医某某为师: an old herder, not a post
     if not org and re.fullmatch(r"[\u4e00-\u9fff]{1,5}族", extra):  # 壮族教师某某在某中学…:
@@ -92,16 +106,18 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
                 titles[0] = (first + len(word), titles[0][1])
             else:  # 村委会主任 of the village
                 org = _antecedent(ctx, word, first)
-    shared = org or (extra if extra and any(  # 珠海|市委副书记、…: the place is shared
+    shared = committee[:-1] or org or (extra if extra and any(  # 珠海|市委副书记、…: shared
         m.label == "Place" and (m.text.startswith(extra) or extra.startswith(m.text))
         for m in ctx.covering(s)) else "")
+    if committee:
+        titles[0] = (s + len(committee), titles[0][1])
     for i, (a, b) in enumerate(titles):
         title = (extra if i == 0 else "") + text[a:b]
         own = i > 0 and text[a] in _LEVELS and text[a] not in shared and not any(
             m.label == "Place" and m.text == shared for m in ctx.mentions)
         _role(ctx, p, org if i == 0 else ("" if own else shared), title, s,
               rule)  # 团长、省委书记: each its own body
-    if org:  # hospital's 党委委员
+    if org or extra:  # hospital's 党委委员; 省纪委书记、省监委主任: a level's body
         _chained_posts(ctx, p, s, clause_start, parent)
 
 
@@ -130,12 +146,12 @@ def _chained_posts(ctx: Ctx, p: NMention, s: int, floor: int, parent: str = "") 
         org, parent = org or parent, ""
         if not org:
             return
-        if text[t[0] : t[1]] != "委员":  # 市政协委员、某医院副院长某某: a seat, not a post
+        if text[t[0] : t[1]] != "委员" or org.endswith("委"):  # 市政协委员、某医院副院长某某:
+            # a seat, not a post; 省委委员 is a post
             _role(ctx, p, org, extra + text[t[0] : t[1]], a, "title-before-name")
         s = a
 
 
-_LEVELS = set("省市县区州盟旗乡镇")  # 省长, 市委书记: a post of its own level's body
 
 
 def roles_after(ctx: Ctx, p: NMention) -> None:
@@ -146,10 +162,15 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     alone = not any(m.label == "Person" and s_start <= m.start < p.start for m in ctx.mentions)
     item = text[p.start - 1 : p.start] in ("；", ";") or text.endswith(("；以及", ";以及"), 0,
                                                                     p.start)  # a list's
-    heads = p.start == s_start or item or (alone and text.startswith(("，是", "是"), end))
+    heads = p.start == s_start or item or (alone and text.startswith(("，是", "是"), end)) or (
+        p.source == "intro")  # 他叫某某，现任…
     colon = text[end : end + 1] in ("：", ":") and (p.start == 0 or text[p.start - 1] == "\n")
     aged = re.match(r"今年\d{1,3}岁[，,]", text[end : end + 8])  # 某某今年46岁，藏族，是…
     past = re.match(r"\d{4}年[^，。；]{2,30}[，,](?:如今|现在|目前)(?=是|任)", text[end:s_end])
+    moved = re.match(r"(?:先后|随后|后来?|又)?(?:调任|升任|出任|担任|兼任)", text[end : end + 6])
+    if moved:  # 2014年，某某调任某镇卫生院副院长，2017年起任院长
+        _posts(ctx, p, end + moved.end(), s_end, "title-after-name", bare=False)
+        return
     if heads and past:  # 某某1996年考入某大学，如今是某所研究员、某室主任
         _posts(ctx, p, end + past.end(), s_end, "title-after-name")
         return
@@ -182,8 +203,10 @@ def roles_caption(ctx: Ctx, p: NMention) -> None:
     _posts(ctx, p, a, end, "caption")
 
 
-def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
-    """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated)."""
+def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str, bare: bool = True) -> None:
+    """Posts listed after the subject: 是A，B机构TITLE，C机构TITLE (or 、-separated).
+    ``bare``: a title with no body is a post too (not after 兼任: 兼任理事长 of a body
+    named before)."""
     from .honours import _honour_like
 
     text = ctx.text
@@ -195,10 +218,9 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
             break  # 现任某县委副书记、县长，拟任县委书记: a proposed post, not held
         since = re.match(r"\d{4}年(?:\d{1,2}月)?(?:起|以来|开始)", text[a:b])
         a += since.end() if since else 0  # 2010年起担任某村党支部书记
-        for lead in leads:
-            if text.startswith(lead, a):
-                a += len(lead)
-                break
+        a += bool(re.match(r"[又还并也](?:当选|担任|兼任|出任|任)", text[a:b]))  # 又当选…委员
+        opened = next((lead for lead in leads if text.startswith(lead, a)), "")
+        a += len(opened)
         if any(m.label == "Person" and a <= m.start < b for m in ctx.mentions):
             break
         if _SCHOOLED.match(text[a:b]) and re.search(r"现任|现为", text[b:s_end]):
@@ -220,38 +242,11 @@ def _posts(ctx: Ctx, p: NMention, pos: int, s_end: int, rule: str) -> None:
                 extra[0] in _LEVELS or extra.endswith(tuple(ctx.lex.org_suffixes))  # 书记,
                 or ctx.covering(a, "Place"))):  # …英语教师、年级组长: the same school
             org = last_org
-        _role(ctx, p, org, extra + text[t[0] : t[1]], a, rule)
+        elif not org and not extra and (since or opened) and a > pos:
+            org = last_org  # 调任某卫生院副院长，2017年起任院长: the same body
+        if org or extra or bare:
+            _role(ctx, p, org, extra + text[t[0] : t[1]], a, rule)
         last_org = org
-
-
-def roles_byline(ctx: Ctx, p: NMention) -> None:
-    """记者 某某: a reporter of the agency named in the same line, or of the dateline."""
-    text = ctx.text
-    line_start = text.rfind("\n", 0, p.start) + 1
-    before = text[line_start : p.start]
-    roles = [r for r in ctx.lex.person_cues.get("byline", []) if r in before[-10:]]
-    role = max(roles, key=lambda r: before.rfind(r)) if roles else "记者"
-    if role in ("摄", "摄影"):
-        role = "记者"
-    t = None
-    if role == "记者" and "记者" in before:
-        t = title_ending_at(ctx, line_start + before.rfind("记者") + 2)
-    if t and t[0] >= line_start:
-        role = text[t[0] : t[1]]  # 全媒体记者, 首席记者
-    agencies = _AGENCY.findall(before)
-    paren = re.search(r"[（(]([\u4e00-\u9fff·]{2,14})$", text[line_start : t[0]]) if (
-        t and t[0] >= line_start) else None
-    if paren and paren.group(1) not in ctx.lex.titles:  # （中青报·中青网记者 某某）
-        agencies = [paren.group(1)]
-    if not agencies and t and t[0] >= line_start:  # 四川观察记者 某某: the name that opens
-        lead = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,8})", text[line_start : t[0]])  # the line
-        agencies = [lead.group(1)] if lead and lead.group(1) not in ctx.lex.titles else []
-    org = agencies[-1] if agencies else ctx.doc_meta.get("agency", "")
-    if org == "本报":  # 来源：闽东日报 … 本报记者: the paper the page names
-        source = re.search(  # 来源：光明网-《光明日报》
-            r"来源[：:][^\n《]{0,12}?《?([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|报))", text)
-        org = source.group(1) if source else org
-    _role(ctx, p, org, role, line_start, "byline")
 
 
 def roles_title_after(ctx: Ctx, p: NMention) -> None:
@@ -266,7 +261,8 @@ def roles_title_after(ctx: Ctx, p: NMention) -> None:
 _SCHOOLED = re.compile(r"\d{4}年[^，,。；]{0,30}毕业[^，,。；]{0,8}$")
 _DEMOGRAPHIC = re.compile(r"^(?:[男女]|[\u4e00-\u9fff]{1,5}族|(?:今年)?\d{1,3}岁"
                           r"|\d{4}年(?:\d{1,2}月)?(?:出?生(?:于[\u4e00-\u9fff]{2,20})?|入党|参加工作)"
-                          r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人|[\u4e00-\u9fff]{2,9}学历"
+                          r"|(?:中共|中国共产)党员|[\u4e00-\u9fff]{2,4}人"
+                          r"|(?:现居|现住|家住|祖籍|籍贯|原籍)[\u4e00-\u9fff]{2,12}|[\u4e00-\u9fff]{2,9}学历"
                           r"|[\u4e00-\u9fff]{0,4}(?:博士|硕士|学士)(?:学位)?"
                           r"|(?:在职)?(?:研究生|大学|大专|中专|高中|初中)(?:文化(?:程度)?)?)$")
 _PRONOUN_POSTS = re.compile(r"(?:他|她)(?:先后|曾经?|还|现|目前|同时)?(?:担任|兼任|出任|任)"

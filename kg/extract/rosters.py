@@ -105,8 +105,10 @@ OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}[
 # a name in heading brackets and its posts: 【某某】某省某县某村党支部书记、村委会主任
 BRACKET_HEAD = re.compile(r"^[ \t\u3000]*【([\u4e00-\u9fff·]{2,12})】[ \t\u3000]*"
                           r"[^\n【】。“”]{2,60}$", re.M)
-# a paragraph opened by a name and its posts in brackets: 马某某（某县某镇党委书记）结合…
-BRACKET_OPENER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}(?=[）)])",
+# a paragraph opened by a name and its posts in brackets: 马某某（某县某镇党委书记）结合…, or
+# a quote's signature: ——某某（党的二十大代表，某县某村党总支书记）
+BRACKET_OPENER = re.compile(r"^[ \t\u3000]*(?:——|—|－－)?[ \t\u3000]*"
+                            r"([\u4e00-\u9fff·]{2,12})[（(][^（）()\n]{2,80}(?=[）)])",
                             re.M)
 # a paragraph opened by a name and a post: 欧阳某某，现任…
 POST_OPENER = re.compile(r"^[ \t]*([\u4e00-\u9fff·]{2,12})[，,](?:现任|现为|系|曾任|任)", re.M)
@@ -219,6 +221,26 @@ def caption_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     for run in line_runs(text, names):
         if sum(bool(title_ending_at(ctx, m.end())) for m in run) >= 2:
             yield heading_before(text, run[0].start()), [m.span(1) for m in run]
+
+
+# a list printed one name a line, perhaps with notes (才让某某（藏族） / 马某某（女，回族，某某））
+COLUMN_ITEM = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff·]{2,14})((?:[（(][^（）()\n]{1,80}[）)])?)"
+                         r"[ \t\u3000]*$", re.M)
+
+
+def column_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """(heading, name spans) of each run of three or more lines of one name each, under a
+    heading that calls it a list (…代表名单, 名录), most of them looking like names."""
+    text = ctx.text
+    for run in line_runs(text, COLUMN_ITEM.finditer(text)):
+        if len(run) < MIN_ITEMS:
+            continue
+        heading = heading_before(text, run[0].start())
+        if not re.search("名单|名录", heading):
+            continue
+        good = [m.span(1) for m in run if _name_like(ctx, m.group(1), m.group(2))]
+        if len(good) * 3 >= len(run) * 2:
+            yield heading, good
 
 
 def name_lines(ctx: Ctx) -> set[int]:
