@@ -127,3 +127,33 @@ def test_a_pronoun_passes_over_an_apprentice_quoted(extract):
     r = extract("【匠心】司马兰芳：把手艺练成绝活\n\n司马兰芳是某厂车间主任。"
                 "“师傅较真。”徒弟韩小雪笑着说。\n\n得知她当选党的二十大代表，女儿打来电话。\n")
     assert "韩小雪" not in delegates_of(r)
+
+
+def test_the_new_rules_leave_alone_what_they_are_not_about(extract):
+    r = extract("党的二十大代表王建国，凯里市人民医院院长，曾获“感动凯里十大人物”称号。\n"
+                "2019年，宋立新代表接替副镇长孙德明担任肇兴镇党委书记。\n"
+                "村党支部书记艾力·买买提都拉着老人的手说，日子越过越好。\n"
+                "“当选党的二十大代表，老师们都为我高兴。”吴春花笑着说。\n")
+    assert ("王建国", "感动凯里十大人物") in honours_of(r)
+    assert not any(p == "孙德明" and o == "肇兴镇" for p, o, _ in roles_of(r))
+    assert "艾力·买买提" in names_of(r, "Person") and "吴春花" in delegates_of(r)
+    r = extract("党的二十大代表吴春花是堂安村党支部书记。2019年村里的合作社被评为国家级示范社，"
+                "2021年荣获“全省乡村振兴示范点”称号。\n")
+    assert not any(h == "全省乡村振兴示范点" for _, h in honours_of(r))
+
+
+def test_a_short_list_heading_and_a_list_of_villages(extract):
+    r = extract("宁夏出席党的二十大代表名单\n\n"
+                "马小梅（女，回族）\n王德胜\n白玉山（回族）\n刘春生\n")
+    assert {"马小梅", "王德胜", "白玉山", "刘春生"} <= delegates_of(r)
+    r = extract("黔东南州2022年度乡村振兴示范村名单\n（排名不分先后）\n"
+                "王家寨\n李家湾\n杨柳坪\n高岩\n")
+    assert not names_of(r, "Person")
+
+
+def test_no_masthead_from_a_headline_and_no_cue_across_a_closed_bracket(extract):
+    r = extract("脱贫攻坚再传喜报\n\n代表们走进村寨宣讲。\n\n（记者　杨　帆）\n")
+    assert not any(o for p, o, _ in roles_of(r) if p == "杨帆")
+    r = extract("本报记者采访了党的二十大代表、凯里市第一小学教师吴小燕。\n"
+                "（党的二十大代表、凯里市人民医院护士长）（记者 杨帆 整理）\n")
+    assert "杨帆" not in delegates_of(r)

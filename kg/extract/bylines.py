@@ -84,9 +84,10 @@ def roles_byline(ctx: Ctx, p: NMention) -> None:
         org = source.group(1) if source else org
     if not org:  # 黔西南日报　2022年10月28日　第03版 heading the page: its paper (本报 stays)
         head = _MASTHEAD.match(text)
-        org = head.group(1) if head else org
+        org = (head.group(1) or head.group(2)) if head else org
     _role(ctx, p, org, role, line_start, "byline")
 
 
-_MASTHEAD = re.compile(r"\s*([\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|报))"
-                       r"(?=[ \u3000\t]*(?:\n|\d{4}年))")
+_MASTHEAD = re.compile(r"\s*(?:([\u4e00-\u9fff]{2,8}(?:日报|晚报|早报))"
+                       r"(?=[ \u3000\t]*(?:\n|\d{4}年))"
+                       r"|([\u4e00-\u9fff]{2,8}报)(?=[ \u3000\t]*\d{4}年))")  # not 再传喜报

@@ -27,8 +27,7 @@ def quoted_other(text: str, s: int, cue_at: int) -> bool:
     return bool(re.search(r"“[^”]*$", text[s:cue_at])) and text[cue_at - 1 : cue_at] in "他她"
 
 
-def relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
-                      end: int) -> NMention | None:
+def relative_subject(ctx: Ctx, people: list[NMention], cue_end: int) -> NMention | None:
     """去年当选二十大代表的…书记X说: the cue describes the first person after it
     (…代表的, no clause break between)."""
     if ctx.text[cue_end : cue_end + 1] != "的":
@@ -42,11 +41,15 @@ def relative_subject(ctx: Ctx, people: list[NMention], cue_end: int,
 def one_stretch(between: str) -> bool:
     """No sentence, line or bracket ends between a cue and the name after it (…二十大代表、
     某小学教师）/（记者 某某）; a bracket inside a body's name is fine (某工程（香港）公司)."""
-    closed = between.count("）") + between.count(")")
-    return not re.search(r"[。\n]", between) and closed <= between.count("（") + between.count("(")
+    depth = 0
+    for ch in between:
+        depth += (ch in "（(") - (ch in "）)")
+        if depth < 0 or ch in "。\n":
+            return False
+    return True
 
 
-def speaker_only(ctx: Ctx, people: list, s: int, cue: tuple[int, int], e: int) -> bool:
+def speaker_only(ctx: Ctx, people: list[NMention], s: int, cue: tuple[int, int], e: int) -> bool:
     """The cue is inside a quote with no 我 before it whose next clause opens with a title
     or a pronoun (“自打当选…代表，中队长…”), and every person named is outside
     the quote: its speaker, not the one it is said of (unlike “当选代表是光荣…”某某说)."""
@@ -59,5 +62,6 @@ def speaker_only(ctx: Ctx, people: list, s: int, cue: tuple[int, int], e: int) -
         return False
     comma = re.search(r"[，,]", text[cue_end:closed])  # the next clause opens with its subject
     c = cue_end + comma.end() if comma else closed
-    return text[c : c + 1] in ("他", "她") or any(
-        (t := title_ending_at(ctx, k)) and t[0] == c for k in range(c + 2, min(c + 7, closed) + 1))
+    return text[c : c + 1] in ("他", "她") or any(  # 连长…, not 老师们都为我高兴
+        (t := title_ending_at(ctx, k)) and t[0] == c and text[k : k + 1] != "们"
+        for k in range(c + 2, min(c + 7, closed) + 1))

@@ -299,7 +299,7 @@ def find_delegates(ctx: Ctx, congress: str = "二十大") -> None:
             _CREW.search(sent) if in_context else None) or (
             found[0] if found else None)  # 出席党的二十大: the last resort (作为代表出席…)
         people = _persons_in(ctx, s, e)
-        relative = relative_subject(ctx, people, s + cue.end(), e) if cue else None
+        relative = relative_subject(ctx, people, s + cue.end()) if cue else None
         if relative:  # 当选二十大代表的某镇党委书记X: X, whoever speaks
             _add(ctx, relative, s + cue.start(), relative.end, "cue-relative")
         elif cue:

@@ -25,7 +25,8 @@ def clean_honour(s: str) -> str:
     return s
 
 
-_DATED = re.compile(r"(?:[^，。；“”]{2,10}[：:])?(?:\d{4}年[^，。；“”]{0,30}[，；])*"
+_DATED = re.compile(r"(?:[^，。；“”]{2,10}[：:])?"
+                    r"(?:\d{4}年(?:\d{1,2}月)?(?:被|获|荣获|荣立|当选|入选)[^，。；“”]{0,30}[，；])*"
                     r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:被[^，。；“”]{1,8})?")
 # 2018年被评为…，2020年荣获…: a résumé's dated clauses, no subject of their own
 
@@ -42,7 +43,8 @@ def _subject(ctx: Ctx, pos: int) -> NMention | None:
         last = max(people, key=lambda m: m.start)
         body = [o for o in ctx.of_label("Organization") if last.end < o.start and o.end <= pos
                 and ctx.text[o.start - 1] in "，：“‘"]  # a clause's subject, not 被某党委授予
-        if body and pos - body[-1].end <= 10:
+        if body and pos - body[-1].end <= 10 and not re.search(
+                r"[，,]", ctx.text[body[-1].end : pos]):  # not 某某，某医院院长，曾获…
             return None  # 某某说：“特战一中队连续4年被评为…”: the unit's honour
         return last
     lead = ctx.text[s:pos]

@@ -122,7 +122,8 @@ def trim_dotted(ctx: Ctx, start: int, end: int) -> tuple[int, int]:
         if a < past:
             continue
         part = max((len(q) for q in ctx.lex.minority_parts if len(q) > len(word)
-                    and text.startswith(q, a) and a + len(q) <= end), default=0)
+                    and text.startswith(q, a) and a + len(q) <= end
+                    and text[a + len(q) : a + len(q) + 1] not in "着了过"), default=0)  # 都拉着
         if part:
             past = a + part
             continue

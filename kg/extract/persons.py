@@ -334,7 +334,7 @@ def list_persons(ctx: Ctx) -> None:
 def roster_persons(ctx: Ctx) -> None:
     """Every name of a line that is a printed list of names (``kg.extract.rosters``)."""
     lines = [spans for _, _, spans in roster_lines(ctx)]
-    for spans in lines + [spans for _, spans in column_blocks(ctx)]:
+    for spans in lines + [spans for _, spans in column_blocks(ctx, people=True)]:
         for s, e in spans:
             name = unpadded(ctx.text[s:e])  # 白　鹏: the name without the padding
             if len(name) > 4 and ctx.lex.titles.ending_at(name, len(name)):

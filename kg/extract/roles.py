@@ -152,8 +152,6 @@ def _chained_posts(ctx: Ctx, p: NMention, s: int, floor: int, parent: str = "") 
         s = a
 
 
-
-
 def roles_after(ctx: Ctx, p: NMention) -> None:
     """NAME是A，B机构TITLE，C机构TITLE。 (appositions after the subject)."""
     text = ctx.text
@@ -168,7 +166,10 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     aged = re.match(r"今年\d{1,3}岁[，,]", text[end : end + 8])  # 某某今年46岁，藏族，是…
     past = re.match(r"\d{4}年[^，。；]{2,30}[，,](?:如今|现在|目前)(?=是|任)", text[end:s_end])
     moved = re.match(r"(?:先后|随后|后来?|又)?(?:调任|升任|出任|担任|兼任)", text[end : end + 6])
-    if moved:  # 2014年，某某调任某镇卫生院副院长，2017年起任院长
+    c_start = ctx.clause_of(p.start)[0]
+    if moved and not any(m.label == "Person" and c_start <= m.start < p.start  # not 接替副镇长
+                         for m in ctx.mentions):  # 某某担任…: whom another replaced
+        # 2014年，某某调任某镇卫生院副院长，2017年起任院长
         _posts(ctx, p, end + moved.end(), s_end, "title-after-name", bare=False)
         return
     if heads and past:  # 某某1996年考入某大学，如今是某所研究员、某室主任

@@ -228,19 +228,27 @@ COLUMN_ITEM = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff·]{2,14})((?:[（(][^（
                          r"[ \t\u3000]*$", re.M)
 
 
-def column_blocks(ctx: Ctx) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+def column_blocks(ctx: Ctx, people: bool = False) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     """(heading, name spans) of each run of three or more lines of one name each, under a
-    heading that calls it a list (…代表名单, 名录), most of them looking like names."""
+    heading that calls it a list (…代表名单, 名录), most of them looking like names.
+    ``people``: only under a heading that says it lists people (代表, 委员, 人员 …), not
+    示范村名单."""
     text = ctx.text
     for run in line_runs(text, COLUMN_ITEM.finditer(text)):
-        if len(run) < MIN_ITEMS:
-            continue
-        heading = heading_before(text, run[0].start())
-        if not re.search("名单|名录", heading):
+        if re.search("名单|名录", run[0].group(1)):  # a short heading right above the names
+            heading, run = run[0].group(1), run[1:]
+        else:
+            heading = heading_before(text, run[0].start())
+        if len(run) < MIN_ITEMS or not re.search("名单|名录", heading) or people and not (
+                _PEOPLE_LIST.search(heading)):
             continue
         good = [m.span(1) for m in run if _name_like(ctx, m.group(1), m.group(2))]
         if len(good) * 3 >= len(run) * 2:
             yield heading, good
+
+
+_PEOPLE_LIST = re.compile(r"(?:代表|委员|人员|干部|党员|模范|标兵|先进个人|获得者|当选人)"
+                          r"[^\n]{0,8}名[单录]")
 
 
 def name_lines(ctx: Ctx) -> set[int]:
