@@ -261,6 +261,7 @@ class Lexicon:
     minority_parts: frozenset[str] = frozenset()  # derived from minority_names
     name_chars: frozenset[str] = frozenset()  # characters of transliterated names
     minority_clans: frozenset[str] = frozenset()  # Yi family names: 吉克, 沙马 …
+    kin_either: tuple[str, ...] = ()  # kin words for either sex (徒弟, 同事), from person_cues
     military: dict[str, list[str]] = field(default_factory=dict)  # 陆军, 军区, 某旅 …
     org_modifiers: set[str] = field(default_factory=set)
     org_joined: set[str] = field(default_factory=set)  # endings that may hold 与 inside
@@ -283,6 +284,9 @@ class Lexicon:
         self.minority_parts = frozenset(self.minority_names.get("part", []))
         self.name_chars = frozenset("".join(self.minority_names.get("chars", [])))
         self.minority_clans = frozenset(self.minority_names.get("clan", []))
+        cues = self.person_cues
+        self.kin_either = tuple(sorted(set(cues.get("kin", [])) - set(cues.get("kin_male", []))
+                                       - set(cues.get("kin_female", []))))
         for name in list(self.gazetteer.by_name) + list(self.countries) + list(self.landmarks):
             self.place_index.add(name)
         for name in self.orgs:

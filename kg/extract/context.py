@@ -70,12 +70,10 @@ def previous_person(ctx: Ctx, before: int, pronoun: str = "") -> NMention | None
     a word for either (徒弟某某, 同事某某); with no 他/她 to go by,
     anyone brought in by a kin word is (the story is seldom about the wife it quotes)."""
     people = [m for m in ctx.of_label("Person") if m.end <= before and m.source != "byline"]
-    cues = ctx.lex.person_cues
     other = {"他": "kin_female", "她": "kin_male"}.get(pronoun, "kin")
-    kin = tuple(cues.get(other, []))
+    kin = tuple(ctx.lex.person_cues.get(other, []))
     if other != "kin":  # and one brought in by a word for either (徒弟某某笑着说, 老伴某某)
-        kin += tuple(sorted(set(cues.get("kin", [])) - set(cues.get("kin_male", []))
-                            - set(cues.get("kin_female", []))))
+        kin += ctx.lex.kin_either
     main = [m for m in people if not (kin and ctx.text.endswith(kin, 0, m.start))]
     return max(main or people, key=lambda m: m.start) if people else None
 

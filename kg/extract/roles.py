@@ -69,14 +69,14 @@ def roles_before(ctx: Ctx, p: NMention) -> None:
                    if m.end == cut and clause_start <= m.start < s])  # name found whole
     org, extra = _split_org_title(ctx, s, cut)
     committee = "" if org or cut != first else _place_committee(ctx, s, first, titles[0][1])
+    if committee:  # 兰州|市委书记 → 书记 at 兰州市委 (a post before it may chain to it)
+        org, extra = committee, ""
     if not org and not extra and s == first:  # 在达地水族乡，乡长某某: the township's head
         org = _level_place(ctx, first, text[first : titles[0][1]])
     came = None if org or extra or s != first else _CAME_FROM.search(text, clause_start, first)
     if came and any(came.group(1).endswith(suf) for suf, w in ctx.lex.org_suffixes.items()
                     if w != "weak"):  # 来自某县完全小学的校长某某
         org, s = came.group(1), came.start(1)
-    if committee:  # 兰州|市委书记 → 书记 at 兰州市委 (a post before it may chain to it)
-        org, extra = committee, ""
     dept = not org and base_title(text[first : titles[0][1]]) in (
         ctx.lex.person_cues.get("department_posts", []))
     if dept and s == cut:  # 感染|科护士|长吉克: the title begins inside a word
@@ -166,12 +166,11 @@ def roles_after(ctx: Ctx, p: NMention) -> None:
     aged = re.match(r"今年\d{1,3}岁[，,]", text[end : end + 8])  # 某某今年46岁，藏族，是…
     past = re.match(r"\d{4}年[^，。；]{2,30}[，,](?:如今|现在|目前)(?=是|任)", text[end:s_end])
     moved = re.match(r"(?:先后|随后|后来?|又)?(?:调任|升任|出任|担任|兼任)", text[end : end + 6])
-    c_start = ctx.clause_of(p.start)[0]
-    if moved and not any(m.label == "Person" and c_start <= m.start < p.start  # not 接替副镇长
-                         for m in ctx.mentions):  # 某某担任…: whom another replaced
-        # 2014年，某某调任某镇卫生院副院长，2017年起任院长
-        _posts(ctx, p, end + moved.end(), s_end, "title-after-name", bare=False)
-        return
+    if moved:  # 2014年，某某调任某镇卫生院副院长，2017年起任院长
+        c_start = ctx.clause_of(p.start)[0]  # (not 接替副镇长某某担任…: whom another replaced)
+        if not any(m.label == "Person" and c_start <= m.start < p.start for m in ctx.mentions):
+            _posts(ctx, p, end + moved.end(), s_end, "title-after-name", bare=False)
+            return
     if heads and past:  # 某某1996年考入某大学，如今是某所研究员、某室主任
         _posts(ctx, p, end + past.end(), s_end, "title-after-name")
         return
